@@ -1,0 +1,2 @@
+/* being written */
+typedef int mc_dossier_code_placeholder;

@@ -1,0 +1,2 @@
+/* being written */
+typedef int mc_holidays_placeholder;

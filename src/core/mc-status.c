@@ -1,0 +1,2 @@
+/* being written */
+typedef int mc_status_placeholder;

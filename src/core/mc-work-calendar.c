@@ -1,0 +1,2 @@
+/* being written */
+typedef int mc_work_calendar_placeholder;

@@ -1,0 +1,1 @@
+typedef int mc_portal_catalogue_placeholder;
