@@ -99,6 +99,10 @@ gboolean     mc_document_form_from_string  (const char       *text,
                                             McDocumentForm   *out);
 const char  *mc_document_form_describe     (McDocumentForm    form);  /* Vietnamese */
 const char  *mc_procedure_level_to_string  (McProcedureLevel  level); /* "commune", "province" */
+/* Added by the catalogue: TRUE for a national procedure code "d.dddddd", optionally followed
+ * by a local suffix of dot-separated letters and digits (".000.00.00.H56"). Shared with the
+ * portal's catalogue parser so that both refuse the same codes. */
+gboolean     mc_procedure_code_is_valid    (const char       *code);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McCatalogue, mc_catalogue_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McProcedure, mc_procedure_free)

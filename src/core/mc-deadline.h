@@ -69,7 +69,22 @@ char       *mc_time_limit_to_string    (McTimeLimit          limit);  /* same fo
 char       *mc_time_limit_describe     (McTimeLimit          limit);  /* Vietnamese: "3 ngày làm việc" */
 
 /* The original appointment for a dossier received at @received. *@due is MC_TIME_NONE
- * for MC_TIME_LIMIT_NONE. */
+ * for MC_TIME_LIMIT_NONE. @policy may be NULL for the defaults.
+ *
+ * - Working days, office-hours mode: the receipt moves into office time, the appointment
+ *   is the earliest moment with amount × daily working time behind it (Monday 07:00 + 1
+ *   → Monday 17:00; Friday 16:00 + 1 → Monday 16:00).
+ * - Working days, end-of-day mode: closing time of the amount-th working day strictly
+ *   after the day of receipt (a receipt on a day off: the next working day is day 1).
+ * - Working hours: amount hours on the same working-second axis.
+ * - Same day: closing time of the day of receipt; received after the cutoff, or on a day
+ *   off / after closing, counted from the next opening and the cutoff applied to that
+ *   moment (so a Sunday receipt is due Monday at closing).
+ * - Calendar days: receipt + amount × 24 h (same clock time). A target on a day off moves
+ *   to the closing time of the next working day; a target on a working day is kept as it
+ *   is, also when it falls outside office hours (the law counts days, not office time).
+ * An amount outside 1 … 9999 fails with MC_CORE_ERROR_INVALID; a moment outside the
+ * calendar with MC_CORE_ERROR_OUT_OF_RANGE. Allocation-free on success. */
 gboolean    mc_deadline_compute        (McWorkCalendar      *calendar,
                                         const McDeadlinePolicy *policy,
                                         McTimeLimit          limit,
@@ -80,7 +95,20 @@ gboolean    mc_deadline_compute        (McWorkCalendar      *calendar,
 /* The appointment after the clock stopped for @pauses (in order; the last one may be
  * open, in which case the result is the appointment if the applicant delivered now = the
  * pause's start plus what remained — callers show it as "paused"). Pause time is
- * measured with the same calendar as the deadline. */
+ * measured with the same calendar as the deadline.
+ *
+ * MC_PAUSE_RESUMES: the original appointment pushed along the working-second axis by
+ * the working time of every closed pause (a night, weekend or holiday inside a pause
+ * adds nothing). Pauses are clipped to after the receipt and after the previous pause,
+ * so overlapping records never count twice. An open pause adds nothing yet: the result
+ * is the appointment as if the applicant delivered at the pause's start. For calendar-day
+ * limits the deadline's own clock is the calendar, so pauses add their full clock time
+ * and the day-off rule is applied to the pushed target.
+ * MC_PAUSE_RESTARTS: the appointment computed afresh (same limit, same rules, also for
+ * same-day and calendar-day limits) as if received when the last pause ended; an open
+ * last pause restarts at its start.
+ * A pause that does not start, ends before it starts, or is open but not last fails with
+ * MC_CORE_ERROR_INVALID. */
 gboolean    mc_deadline_with_pauses    (McWorkCalendar      *calendar,
                                         const McDeadlinePolicy *policy,
                                         McTimeLimit          limit,
@@ -92,14 +120,18 @@ gboolean    mc_deadline_with_pauses    (McWorkCalendar      *calendar,
                                         GError             **error);
 
 /* Due soon: not overdue yet and due before the end of the policy's N-th next working day
- * after @now's day. */
+ * after @now's day (at or before its closing time; N = 0: the first working day from
+ * @now's day on). Never for MC_TIME_NONE. Outside the calendar, N plain days. */
 gboolean    mc_deadline_is_due_soon    (McWorkCalendar      *calendar,
                                         const McDeadlinePolicy *policy,
                                         McTime               due,
                                         McTime               now);
 gboolean    mc_deadline_is_overdue     (McTime               due,
                                         McTime               now);
-/* Judged when the result is ready, against the original due date. */
+/* Judged when the result is ready, against the original due date: early when finished
+ * on a day before the due's day, on time on the due's day up to and including the due
+ * moment, late after it; MC_VERDICT_ON_TIME for a MC_TIME_NONE due, MC_VERDICT_NONE when
+ * @finished is MC_TIME_NONE. */
 McVerdict   mc_deadline_verdict        (McWorkCalendar      *calendar,
                                         McTime               original_due,
                                         McTime               finished);

@@ -30,6 +30,10 @@ void     mc_dossier_code_clear         (McDossierCode   *code);
 char    *mc_lookup_url_build           (const char      *url_template,
                                         const char      *code,
                                         const char      *id_number);
+/* Checks a lookup URL template setting: http(s)://host…, "{code}" exactly once, "{id}" at
+ * most once, nothing else in braces, no spaces. For the settings page, before saving. */
+gboolean mc_lookup_template_validate   (const char      *url_template,
+                                        GError         **error);
 /* What a scanner typed: a bare code, or a URL built from @url_template (any {id} value).
  * Returns the canonical code, or NULL with an error. Surrounding white space is ignored. */
 char    *mc_scanned_input_to_code      (const char      *scanned,

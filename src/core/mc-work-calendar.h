@@ -67,6 +67,8 @@ void            mc_work_calendar_unref        (McWorkCalendar        *self);
 
 const McOfficeHours *
                 mc_work_calendar_get_office_hours (McWorkCalendar    *self);
+/* The week pattern the calendar was built with (bit 0 = Monday … bit 6 = Sunday). */
+guint           mc_work_calendar_get_working_weekdays (McWorkCalendar *self);
 McDay           mc_work_calendar_first_day    (McWorkCalendar        *self);
 McDay           mc_work_calendar_last_day     (McWorkCalendar        *self);
 gboolean        mc_work_calendar_covers       (McWorkCalendar        *self,

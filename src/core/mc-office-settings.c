@@ -1,0 +1,294 @@
+/* mc-office-settings.c — typed, validated office settings with their defaults. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "mc-dossier-code.h"
+#include "mc-error.h"
+#include "mc-i18n.h"
+#include "mc-office-settings.h"
+#include "mc-text.h"
+
+static const McOfficeSettingInfo setting_keys[] = {
+  { "office.name", "Bộ phận Một cửa UBND xã Minh Tân", N_("Name of the receiving office, printed on every form") },
+  { "office.parent-agency", "UBND tỉnh Tuyên Quang", N_("Parent agency, printed above the office name") },
+  { "office.agency-code", "000.00.16.H04", N_("Identifier code of the receiving office (QCVN 102:2016), first part of every dossier code") },
+  { "office.address", "", N_("Office address, printed on the slip") },
+  { "desk.sequence-first", "1", N_("First daily sequence number of this desk's block") },
+  { "desk.sequence-last", "9999", N_("Last daily sequence number of this desk's block") },
+  { "office.hours", "07:00-11:30,13:30-17:00", N_("Office hours, as comma-separated HH:MM-HH:MM segments") },
+  { "office.working-weekdays", "1-5", N_("Working weekdays, ISO numbers (1 = Monday … 7 = Sunday), e.g. 1-5 or 1,2,3,4,5,6") },
+  { "deadline.mode", "office-hours", N_("How working days are counted: office-hours (N × 8 working hours) or end-of-day (end of the N-th working day after receipt)") },
+  { "deadline.same-day-cutoff", "15:00", N_("Same-day procedures received after this time are due at the end of the next working day") },
+  { "deadline.due-soon-days", "1", N_("A dossier is due soon when due before the end of this many next working days") },
+  { "portal.lookup-url-template", "https://dichvucong.example-province.gov.vn/tra-cuu?ma={code}", N_("Lookup URL encoded in the slip's QR code; {code} is the dossier code, {id} the applicant's ID") },
+};
+
+const McOfficeSettingInfo *
+mc_office_settings_keys (gsize *n_keys)
+{
+  if (n_keys)
+    *n_keys = G_N_ELEMENTS (setting_keys);
+  return setting_keys;
+}
+
+McOfficeSettings *
+mc_office_settings_new_default (void)
+{
+  McOfficeSettings *self = g_new0 (McOfficeSettings, 1);
+
+  mc_deadline_policy_init_default (&self->deadline);
+  self->office_hours = mc_office_hours_new_default ();
+  self->working_weekdays = MC_WEEK_MONDAY_TO_FRIDAY;
+  for (gsize i = 0; i < G_N_ELEMENTS (setting_keys); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!mc_office_settings_set (self, setting_keys[i].key, setting_keys[i].default_value, &error))
+        g_error ("Default of %s is invalid: %s", setting_keys[i].key, error->message);
+    }
+  return self;
+}
+
+void
+mc_office_settings_free (McOfficeSettings *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->office_name);
+  g_free (self->parent_agency);
+  g_free (self->agency_code);
+  g_free (self->office_address);
+  g_clear_pointer (&self->office_hours, mc_office_hours_free);
+  g_free (self->lookup_url_template);
+  g_free (self);
+}
+
+static gboolean
+parse_int (const char  *key,
+           const char  *value,
+           int          min,
+           int          max,
+           int         *out,
+           GError     **error)
+{
+  char *end = NULL;
+  gint64 n;
+
+  if (value == NULL || *value == '\0')
+    goto bad;
+  n = g_ascii_strtoll (value, &end, 10);
+  if (*end != '\0' || n < min || n > max)
+    goto bad;
+  *out = (int) n;
+  return TRUE;
+
+bad:
+  g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
+               _("Setting %s must be a whole number from %d to %d (“%s” given)"),
+               key, min, max, value ? value : "");
+  return FALSE;
+}
+
+/* "1-5", "1,2,3,4,5,6" or "7,1-4" → bit mask (Monday = bit 0). */
+static gboolean
+parse_weekdays (const char  *value,
+                guint       *out,
+                GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (value ? value : "", ",", -1);
+  guint mask = 0;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *part = g_strstrip (g_strdup (parts[i]));
+      int from, to;
+
+      if (strlen (part) == 3 && part[1] == '-' && g_ascii_isdigit (part[0]) && g_ascii_isdigit (part[2]))
+        {
+          from = part[0] - '0';
+          to = part[2] - '0';
+        }
+      else if (strlen (part) == 1 && g_ascii_isdigit (part[0]))
+        from = to = part[0] - '0';
+      else
+        goto bad;
+      if (from < 1 || to > 7 || from > to)
+        goto bad;
+      for (int d = from; d <= to; d++)
+        mask |= 1u << (d - 1);
+    }
+  if (mask == 0)
+    goto bad;
+  *out = mask;
+  return TRUE;
+
+bad:
+  g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
+               _("Working weekdays must be ISO weekday numbers 1–7 such as “1-5” (“%s” given)"),
+               value ? value : "");
+  return FALSE;
+}
+
+static char *
+format_weekdays (guint mask)
+{
+  GString *s = g_string_new (NULL);
+
+  for (int d = 1; d <= 7; d++)
+    if (mask & (1u << (d - 1)))
+      g_string_append_printf (s, "%s%d", s->len ? "," : "", d);
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+set_text (char       **field,
+          const char  *key,
+          const char  *value,
+          gboolean     required,
+          GError     **error)
+{
+  g_autofree char *clean = mc_text_normalize (value ? value : "", error);
+
+  if (clean == NULL)
+    return FALSE;
+  if (required && *clean == '\0')
+    {
+      g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID, _("Setting %s must not be empty"), key);
+      return FALSE;
+    }
+  g_free (*field);
+  *field = g_steal_pointer (&clean);
+  return TRUE;
+}
+
+gboolean
+mc_office_settings_set (McOfficeSettings  *self,
+                        const char        *key,
+                        const char        *value,
+                        GError           **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (g_str_equal (key, "office.name"))
+    return set_text (&self->office_name, key, value, TRUE, error);
+  if (g_str_equal (key, "office.parent-agency"))
+    return set_text (&self->parent_agency, key, value, FALSE, error);
+  if (g_str_equal (key, "office.address"))
+    return set_text (&self->office_address, key, value, FALSE, error);
+  if (g_str_equal (key, "office.agency-code"))
+    {
+      if (value == NULL || !mc_agency_code_is_valid (value))
+        {
+          g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
+                       _("“%s” is not an agency identifier code like 000.00.16.H04"), value ? value : "");
+          return FALSE;
+        }
+      g_free (self->agency_code);
+      self->agency_code = g_strdup (value);
+      return TRUE;
+    }
+  if (g_str_equal (key, "desk.sequence-first") || g_str_equal (key, "desk.sequence-last"))
+    {
+      gboolean first = g_str_equal (key, "desk.sequence-first");
+      int n;
+
+      if (!parse_int (key, value, 1, 9999, &n, error))
+        return FALSE;
+      /* The block is checked as a whole only when both ends are known (defaults first). */
+      if ((first && self->sequence_last != 0 && n > self->sequence_last) ||
+          (!first && self->sequence_first != 0 && n < self->sequence_first))
+        {
+          g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
+                       _("The desk's sequence block must run from a lower to a higher number (%d–%d)"),
+                       first ? n : self->sequence_first, first ? self->sequence_last : n);
+          return FALSE;
+        }
+      if (first)
+        self->sequence_first = n;
+      else
+        self->sequence_last = n;
+      return TRUE;
+    }
+  if (g_str_equal (key, "office.hours"))
+    {
+      McOfficeHours *hours = mc_office_hours_parse (value, error);
+
+      if (hours == NULL)
+        return FALSE;
+      g_clear_pointer (&self->office_hours, mc_office_hours_free);
+      self->office_hours = hours;
+      return TRUE;
+    }
+  if (g_str_equal (key, "office.working-weekdays"))
+    return parse_weekdays (value, &self->working_weekdays, error);
+  if (g_str_equal (key, "deadline.mode"))
+    {
+      if (g_strcmp0 (value, "office-hours") == 0)
+        self->deadline.mode = MC_DEADLINE_OFFICE_HOURS;
+      else if (g_strcmp0 (value, "end-of-day") == 0)
+        self->deadline.mode = MC_DEADLINE_END_OF_DAY;
+      else
+        {
+          g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
+                       _("Setting %s must be office-hours or end-of-day (“%s” given)"), key, value ? value : "");
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (g_str_equal (key, "deadline.same-day-cutoff"))
+    return mc_clock_parse (value, &self->deadline.same_day_cutoff, error);
+  if (g_str_equal (key, "deadline.due-soon-days"))
+    return parse_int (key, value, 0, 30, &self->deadline.due_soon_working_days, error);
+  if (g_str_equal (key, "portal.lookup-url-template"))
+    {
+      if (value == NULL || strstr (value, "{code}") == NULL ||
+          !(g_str_has_prefix (value, "https://") || g_str_has_prefix (value, "http://")))
+        {
+          g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
+                       _("The lookup URL template must be an http(s) URL containing {code} (“%s” given)"),
+                       value ? value : "");
+          return FALSE;
+        }
+      g_free (self->lookup_url_template);
+      self->lookup_url_template = g_strdup (value);
+      return TRUE;
+    }
+
+  g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID, _("There is no setting named “%s”"), key);
+  return FALSE;
+}
+
+char *
+mc_office_settings_get (const McOfficeSettings *self,
+                        const char             *key)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (g_str_equal (key, "office.name"))
+    return g_strdup (self->office_name);
+  if (g_str_equal (key, "office.parent-agency"))
+    return g_strdup (self->parent_agency);
+  if (g_str_equal (key, "office.address"))
+    return g_strdup (self->office_address);
+  if (g_str_equal (key, "office.agency-code"))
+    return g_strdup (self->agency_code);
+  if (g_str_equal (key, "desk.sequence-first"))
+    return g_strdup_printf ("%d", self->sequence_first);
+  if (g_str_equal (key, "desk.sequence-last"))
+    return g_strdup_printf ("%d", self->sequence_last);
+  if (g_str_equal (key, "office.hours"))
+    return mc_office_hours_to_string (self->office_hours);
+  if (g_str_equal (key, "office.working-weekdays"))
+    return format_weekdays (self->working_weekdays);
+  if (g_str_equal (key, "deadline.mode"))
+    return g_strdup (self->deadline.mode == MC_DEADLINE_END_OF_DAY ? "end-of-day" : "office-hours");
+  if (g_str_equal (key, "deadline.same-day-cutoff"))
+    return mc_clock_format (self->deadline.same_day_cutoff);
+  if (g_str_equal (key, "deadline.due-soon-days"))
+    return g_strdup_printf ("%d", self->deadline.due_soon_working_days);
+  if (g_str_equal (key, "portal.lookup-url-template"))
+    return g_strdup (self->lookup_url_template);
+  return NULL;
+}
