@@ -1,0 +1,246 @@
+/* mc-store-schema.c — the schema as numbered migrations (PRAGMA user_version).
+ *
+ * A migration is never edited once released: a change is a new entry at the end. Each
+ * runs in its own transaction with the version bump, so a crash leaves the previous
+ * version intact.
+ */
+#include "config.h"
+
+#include "mc-i18n.h"
+#include "mc-store-private.h"
+#include "mc-text.h"
+
+const char * const mc_store_migrations[] = {
+  /* 1: settings, catalogue, dossiers with their documents, audit trail, pauses, outbox. */
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL) WITHOUT ROWID;"
+  "CREATE TABLE procedures ("
+  "  code        TEXT PRIMARY KEY,"
+  "  name        TEXT NOT NULL,"
+  "  name_folded TEXT NOT NULL,"
+  "  field_code  TEXT,"
+  "  field_name  TEXT,"
+  "  level       TEXT NOT NULL,"
+  "  agency      TEXT,"
+  "  time_limit  TEXT NOT NULL,"
+  "  definition  TEXT NOT NULL,"   /* the procedure in the catalogue's JSON format */
+  "  imported_at INTEGER NOT NULL);"
+  "CREATE TABLE catalogue_imports ("
+  "  id     INTEGER PRIMARY KEY,"
+  "  at     INTEGER NOT NULL,"
+  "  source TEXT NOT NULL,"
+  "  version TEXT,"
+  "  count  INTEGER NOT NULL);"
+  "CREATE TABLE code_sequences ("
+  "  agency_code   TEXT NOT NULL,"
+  "  day           INTEGER NOT NULL,"
+  "  last_sequence INTEGER NOT NULL,"
+  "  PRIMARY KEY (agency_code, day)) WITHOUT ROWID;"
+  "CREATE TABLE dossiers ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  code             TEXT NOT NULL UNIQUE,"
+  "  procedure_code   TEXT NOT NULL,"
+  "  procedure_name   TEXT NOT NULL,"
+  "  field_code       TEXT,"
+  "  field_name       TEXT,"
+  "  deciding_agency  TEXT,"
+  "  receiving_office TEXT,"
+  "  time_limit       TEXT NOT NULL,"
+  "  pause_rule       INTEGER NOT NULL,"
+  "  applicant_kind   INTEGER NOT NULL CHECK (applicant_kind IN (1, 2)),"
+  "  applicant_name   TEXT NOT NULL CHECK (applicant_name <> ''),"
+  "  id_number        TEXT,"
+  "  phone            TEXT,"
+  "  email            TEXT,"
+  "  address          TEXT,"
+  "  channel          INTEGER NOT NULL CHECK (channel BETWEEN 1 AND 3),"
+  "  sets             INTEGER NOT NULL CHECK (sets >= 1),"
+  "  summary          TEXT,"
+  "  note             TEXT,"
+  "  status           INTEGER NOT NULL CHECK (status BETWEEN 1 AND 10),"
+  "  received_at      INTEGER NOT NULL,"
+  "  due_at           INTEGER,"         /* original appointment, as printed */
+  "  current_due_at   INTEGER,"         /* after pauses */
+  "  finished_at      INTEGER,"
+  "  returned_at      INTEGER,"
+  "  verdict          INTEGER,"         /* McVerdict, judged at result ready */
+  "  clerk            TEXT NOT NULL,"
+  "  revision         INTEGER NOT NULL DEFAULT 1,"
+  "  created_at       INTEGER NOT NULL,"
+  "  updated_at       INTEGER NOT NULL);"
+  "CREATE INDEX dossiers_status_due ON dossiers (status, current_due_at);"
+  "CREATE INDEX dossiers_received ON dossiers (received_at, status);"
+  "CREATE INDEX dossiers_finished ON dossiers (finished_at, verdict);"
+  "CREATE INDEX dossiers_procedure ON dossiers (procedure_code, received_at);"
+  "CREATE TABLE dossier_documents ("
+  "  dossier_id INTEGER NOT NULL REFERENCES dossiers (id),"
+  "  position   INTEGER NOT NULL,"
+  "  code       TEXT,"
+  "  name       TEXT NOT NULL,"
+  "  form       TEXT NOT NULL,"
+  "  copies     INTEGER NOT NULL CHECK (copies >= 0),"
+  "  PRIMARY KEY (dossier_id, position)) WITHOUT ROWID;"
+  "CREATE TABLE dossier_events ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  dossier_id  INTEGER NOT NULL REFERENCES dossiers (id),"
+  "  at          INTEGER NOT NULL,"
+  "  actor       TEXT NOT NULL,"
+  "  from_status INTEGER,"
+  "  to_status   INTEGER NOT NULL CHECK (to_status BETWEEN 1 AND 10),"
+  "  note        TEXT,"
+  "  recorded_at INTEGER NOT NULL);"
+  "CREATE INDEX dossier_events_dossier ON dossier_events (dossier_id, id);"
+  /* The audit trail is append-only, whatever program opens the file. */
+  "CREATE TRIGGER dossier_events_no_update BEFORE UPDATE ON dossier_events"
+  "  BEGIN SELECT RAISE (ABORT, 'audit entries are never edited'); END;"
+  "CREATE TRIGGER dossier_events_no_delete BEFORE DELETE ON dossier_events"
+  "  BEGIN SELECT RAISE (ABORT, 'audit entries are never deleted'); END;"
+  "CREATE TABLE dossier_pauses ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  dossier_id INTEGER NOT NULL REFERENCES dossiers (id),"
+  "  kind       INTEGER NOT NULL CHECK (kind IN (5, 6)),"
+  "  started_at INTEGER NOT NULL,"
+  "  ended_at   INTEGER);"
+  "CREATE INDEX dossier_pauses_dossier ON dossier_pauses (dossier_id, started_at);"
+  "CREATE TABLE outbox ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  kind        TEXT NOT NULL CHECK (kind IN ('dossier', 'step')),"
+  "  dossier_id  INTEGER NOT NULL REFERENCES dossiers (id),"
+  "  event_id    INTEGER REFERENCES dossier_events (id),"
+  "  revision    INTEGER NOT NULL,"
+  "  created_at  INTEGER NOT NULL,"
+  "  state       TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),"
+  "  attempts    INTEGER NOT NULL DEFAULT 0,"
+  "  last_error  TEXT,"
+  "  next_attempt_at INTEGER,"
+  "  sent_at     INTEGER);"
+  "CREATE INDEX outbox_state ON outbox (state, id);",
+
+  /* 2: yearly calendar announcements imported by the administrator. */
+  "CREATE TABLE calendar_announcements ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  imported_at INTEGER NOT NULL,"
+  "  document    TEXT NOT NULL);",
+
+  /* 3: diacritic-insensitive search: folded text kept with the dossier, indexed by FTS5. */
+  "ALTER TABLE dossiers ADD COLUMN search_text TEXT NOT NULL DEFAULT '';"
+  "UPDATE dossiers SET search_text = mc_search_text (code, applicant_name, id_number, phone,"
+  "                                                 procedure_code, procedure_name);"
+  "CREATE VIRTUAL TABLE dossier_fts USING fts5 ("
+  "  search_text, content = 'dossiers', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3');"
+  "INSERT INTO dossier_fts (dossier_fts) VALUES ('rebuild');"
+  "CREATE TRIGGER dossiers_fts_insert AFTER INSERT ON dossiers BEGIN"
+  "  INSERT INTO dossier_fts (rowid, search_text) VALUES (new.id, new.search_text);"
+  "END;"
+  "CREATE TRIGGER dossiers_fts_update AFTER UPDATE OF search_text ON dossiers BEGIN"
+  "  INSERT INTO dossier_fts (dossier_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);"
+  "  INSERT INTO dossier_fts (rowid, search_text) VALUES (new.id, new.search_text);"
+  "END;"
+  "CREATE TRIGGER dossiers_fts_delete AFTER DELETE ON dossiers BEGIN"
+  "  INSERT INTO dossier_fts (dossier_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);"
+  "END;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (mc_store_migrations) == MC_STORE_SCHEMA_VERSION);
+
+char *
+mc_store_search_text (const char *code,
+                      const char *name,
+                      const char *id_number,
+                      const char *phone,
+                      const char *procedure_code,
+                      const char *procedure_name)
+{
+  g_autofree char *joined = g_strjoin (" ", code ? code : "", name ? name : "",
+                                       id_number ? id_number : "", phone ? phone : "",
+                                       procedure_code ? procedure_code : "",
+                                       procedure_name ? procedure_name : "", NULL);
+
+  return mc_text_fold (joined);
+}
+
+static void
+search_text_function (sqlite3_context  *context,
+                      int               argc,
+                      sqlite3_value   **argv)
+{
+  const char *v[6] = { 0 };
+  char *text;
+
+  for (int i = 0; i < argc && i < 6; i++)
+    v[i] = (const char *) sqlite3_value_text (argv[i]);
+  text = mc_store_search_text (v[0], v[1], v[2], v[3], v[4], v[5]);
+  sqlite3_result_text (context, text, -1, g_free);
+}
+
+static void
+fold_function (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  sqlite3_result_text (context, mc_text_fold ((const char *) sqlite3_value_text (argv[0])), -1, g_free);
+}
+
+void
+mc_store_register_functions (sqlite3 *db)
+{
+  sqlite3_create_function (db, "mc_search_text", 6, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                           search_text_function, NULL, NULL);
+  sqlite3_create_function (db, "mc_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                           fold_function, NULL, NULL);
+}
+
+static int
+get_user_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+gboolean
+mc_store_migrate (sqlite3  *db,
+                  int       target_version,
+                  GError  **error)
+{
+  int version = get_user_version (db);
+
+  if (version < 0)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_SCHEMA,
+                   _("Cannot read the database's schema version: %s"), sqlite3_errmsg (db));
+      return FALSE;
+    }
+  if (version > MC_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_SCHEMA,
+                   _("The database was written by a newer version of Một Cửa Desk (schema %d, this program knows %d)"),
+                   version, MC_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  for (; version < target_version; version++)
+    {
+      g_autofree char *sql = g_strdup_printf ("BEGIN IMMEDIATE;%s;PRAGMA user_version = %d;COMMIT;",
+                                              mc_store_migrations[version], version + 1);
+      char *message = NULL;
+
+      if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+        {
+          g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_SCHEMA,
+                       _("Upgrading the database to schema %d failed: %s"), version + 1,
+                       message ? message : sqlite3_errmsg (db));
+          sqlite3_free (message);
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
