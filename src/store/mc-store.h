@@ -165,6 +165,21 @@ gboolean          mc_store_count_outbox         (McStore               *self,
                                                  McOutboxCounts        *counts,
                                                  GError               **error);
 
+/* Fills the store with @n_dossiers realistic dossiers received on working days in office
+ * hours over the @years years ending at @until (not in the future), for demo desks and
+ * benchmarks: procedures from the stored catalogue weighted as a commune's work, Vietnamese
+ * names, valid IDs and phones, and each dossier's life up to @until (audit trail, pauses,
+ * appointments from the deadline engine, verdicts, returns) written as receiving and moving
+ * would have written it, with the outbox marked as already sent. The same @seed on the same
+ * catalogue, calendar and settings gives the same dossiers. Written in transactions of
+ * 50 000 dossiers: on error the transactions already committed stay, each consistent. */
+gboolean          mc_store_generate             (McStore               *self,
+                                                 guint                  n_dossiers,
+                                                 guint32                seed,
+                                                 McTime                 until,
+                                                 int                    years,
+                                                 GError               **error);
+
 /* Maintenance. */
 gboolean          mc_store_backup               (McStore               *self,
                                                  const char            *path,
