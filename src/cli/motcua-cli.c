@@ -170,7 +170,8 @@ main (int    argc,
   McCliStatus status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* MOTCUA_LOCALEDIR lets an uninstalled build (run.sh, tests) use build/po's catalogues. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MOTCUA_LOCALEDIR") ? g_getenv ("MOTCUA_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("motcua-cli");
