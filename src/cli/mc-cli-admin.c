@@ -488,3 +488,31 @@ mc_cli_outbox (McCli *cli)
     }
   return MC_CLI_OK;
 }
+
+McCliStatus
+mc_cli_generate (McCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  int n_dossiers = 1000, years = 3, seed = 1;
+  GOptionEntry entries[] = {
+    { "dossiers", 0, 0, G_OPTION_ARG_INT, &n_dossiers, N_("How many dossiers (default 1000)"), N_("N") },
+    { "years", 0, 0, G_OPTION_ARG_INT, &years, N_("Over how many years up to now (default 3)"), N_("Y") },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed of the generator: the same seed gives the same dossiers"), N_("S") },
+    { NULL }
+  };
+  McStore *store;
+  gint64 started;
+
+  if (!mc_cli_parse_options (cli, entries, 0, 0))
+    return MC_CLI_USAGE;
+  if (n_dossiers < 1 || n_dossiers > 10000000)
+    return mc_cli_usage_error (cli, _("--dossiers must be between 1 and 10000000"));
+  if ((store = mc_cli_open_store (cli)) == NULL)
+    return MC_CLI_REFUSED;
+  started = g_get_monotonic_time ();
+  if (!mc_store_generate (store, (guint) n_dossiers, (guint32) seed, mc_time_now (), years, &error))
+    return mc_cli_fail (error);
+  mc_cli_print (_("%d demonstration dossiers generated over %d years in %.1f s.\n"), n_dossiers, years,
+                (g_get_monotonic_time () - started) / 1e6);
+  return MC_CLI_OK;
+}

@@ -117,6 +117,7 @@ McCliStatus  mc_cli_search            (McCli *cli);
 McCliStatus  mc_cli_move              (McCli *cli);
 McCliStatus  mc_cli_backup            (McCli *cli);
 McCliStatus  mc_cli_check             (McCli *cli);
+McCliStatus  mc_cli_generate          (McCli *cli);
 McCliStatus  mc_cli_settings_list     (McCli *cli);
 McCliStatus  mc_cli_settings_get      (McCli *cli);
 McCliStatus  mc_cli_settings_set      (McCli *cli);

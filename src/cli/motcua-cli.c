@@ -57,6 +57,10 @@ static const McCliCommand commands[] = {
     N_("Check the database’s integrity and the project’s invariants; exit status 1 when problems "
        "are found."),
     mc_cli_check },
+  { NULL, "generate", NULL,
+    N_("Fill the database with realistic demonstration dossiers (for demos and benchmarks; "
+       "their history counts as already sent to the portal)."),
+    mc_cli_generate },
   { "settings", "list", NULL,
     N_("List the office settings with their values."),
     mc_cli_settings_list },
