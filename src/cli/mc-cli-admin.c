@@ -154,10 +154,33 @@ mc_cli_settings_list (McCli *cli)
   return MC_CLI_OK;
 }
 
+/* Prints one setting as stored (normalised, not as typed); "key = value" when @with_key. */
+static McCliStatus
+print_setting (McCli       *cli,
+               McStore     *store,
+               const char  *key,
+               gboolean     with_key)
+{
+  g_autofree char *value = mc_office_settings_get (mc_store_get_settings (store), key);
+
+  if (cli->json)
+    {
+      cJSON *root = cJSON_CreateObject ();
+
+      cJSON_AddStringToObject (root, "key", key);
+      mc_cli_json_add_string (root, "value", value);
+      mc_cli_print_json (root);
+    }
+  else if (with_key)
+    mc_cli_print ("%s = %s\n", key, value != NULL ? value : "");
+  else
+    mc_cli_print ("%s\n", value != NULL ? value : "");
+  return MC_CLI_OK;
+}
+
 McCliStatus
 mc_cli_settings_get (McCli *cli)
 {
-  g_autofree char *value = NULL;
   McStore *store;
 
   if (!mc_cli_parse_options (cli, NULL, 1, 1))
@@ -167,25 +190,13 @@ mc_cli_settings_get (McCli *cli)
   if ((store = mc_cli_open_store (cli)) == NULL)
     return MC_CLI_REFUSED;
 
-  value = mc_office_settings_get (mc_store_get_settings (store), cli->args[1]);
-  if (cli->json)
-    {
-      cJSON *root = cJSON_CreateObject ();
-
-      cJSON_AddStringToObject (root, "key", cli->args[1]);
-      mc_cli_json_add_string (root, "value", value);
-      mc_cli_print_json (root);
-    }
-  else
-    mc_cli_print ("%s\n", value != NULL ? value : "");
-  return MC_CLI_OK;
+  return print_setting (cli, store, cli->args[1], FALSE);
 }
 
 McCliStatus
 mc_cli_settings_set (McCli *cli)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
   McStore *store;
 
   if (!mc_cli_parse_options (cli, NULL, 2, 2))
@@ -197,19 +208,7 @@ mc_cli_settings_set (McCli *cli)
   if (!mc_store_set_setting (store, cli->args[1], cli->args[2], &error))
     return mc_cli_fail (error);
 
-  /* Echo the value as stored (normalised), not as typed. */
-  value = mc_office_settings_get (mc_store_get_settings (store), cli->args[1]);
-  if (cli->json)
-    {
-      cJSON *root = cJSON_CreateObject ();
-
-      cJSON_AddStringToObject (root, "key", cli->args[1]);
-      mc_cli_json_add_string (root, "value", value);
-      mc_cli_print_json (root);
-    }
-  else
-    mc_cli_print ("%s = %s\n", cli->args[1], value != NULL ? value : "");
-  return MC_CLI_OK;
+  return print_setting (cli, store, cli->args[1], TRUE);
 }
 
 /* ---- figures ---------------------------------------------------------------------- */
