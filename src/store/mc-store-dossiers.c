@@ -479,8 +479,10 @@ mc_store_move (McStore     *self,
   if (to == MC_STATUS_RESULT_READY)
     {
       finished_at = at;
-      /* Judged against the original appointment, whatever was promised later. */
-      verdict = mc_deadline_verdict (self->calendar, dossier->due_at, at);
+      /* Judged against the appointment the law gives: the original one extended by the
+       * time the clock stood still for the applicant. A new appointment promised in an
+       * apology (form 04) never counts. */
+      verdict = mc_deadline_verdict (self->calendar, due, at);
     }
   if (to == MC_STATUS_RETURNED)
     returned_at = at;

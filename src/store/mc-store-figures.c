@@ -44,8 +44,10 @@ mc_store_count (McStore        *self,
 
   memset (counts, 0, sizeof *counts);
 
-  stmt = mc_store_prepare (self, "SELECT status, count (*) FROM dossiers"
-                                 " WHERE received_at >= ?1 AND received_at < ?2 GROUP BY status", error);
+  /* One range count per status over (status, received_at): no sort of the period's rows. */
+  stmt = mc_store_prepare (self, "WITH s (status) AS (VALUES (1), (2), (3), (4), (5), (6), (7), (8), (9), (10))"
+                                 " SELECT status, (SELECT count (*) FROM dossiers d WHERE d.status = s.status"
+                                 "   AND d.received_at >= ?1 AND d.received_at < ?2) FROM s", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, from);
@@ -63,8 +65,9 @@ mc_store_count (McStore        *self,
   if (rc != SQLITE_DONE)
     return mc_store_set_sqlite_error (self, rc, _("Counting dossiers failed"), error);
 
-  stmt = mc_store_prepare (self, "SELECT verdict, count (*) FROM dossiers"
-                                 " WHERE finished_at >= ?1 AND finished_at < ?2 GROUP BY verdict", error);
+  stmt = mc_store_prepare (self, "WITH v (verdict) AS (VALUES (1), (2), (3))"
+                                 " SELECT verdict, (SELECT count (*) FROM dossiers d WHERE d.verdict = v.verdict"
+                                 "   AND d.finished_at >= ?1 AND d.finished_at < ?2) FROM v", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, from);
@@ -116,36 +119,53 @@ mc_store_on_time_by_month (McStore  *self,
 {
   g_autoptr(GArray) months = g_array_new (FALSE, TRUE, sizeof (McMonthRate));
   sqlite3_stmt *stmt;
-  int rc;
+  int year, month, mday;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
 
-  /* Months in local time (UTC+7): the offset is applied before taking the month. */
+  if (to <= from)
+    return g_steal_pointer (&months);
+
+  /* Months in local time (UTC+7), each two range counts over the finishing-time indexes;
+   * months without a finished dossier are left out. */
   stmt = mc_store_prepare (self,
-      "SELECT CAST (strftime ('%Y', finished_at + 25200, 'unixepoch') AS INTEGER),"
-      "       CAST (strftime ('%m', finished_at + 25200, 'unixepoch') AS INTEGER),"
-      "       count (*), sum (verdict IN (1, 2))"
-      " FROM dossiers WHERE finished_at >= ?1 AND finished_at < ?2"
-      " GROUP BY 1, 2 ORDER BY 1, 2", error);
+      "SELECT (SELECT count (*) FROM dossiers WHERE finished_at >= ?1 AND finished_at < ?2),"
+      "       (SELECT count (*) FROM dossiers WHERE verdict IN (1, 2)"
+      "          AND finished_at >= ?1 AND finished_at < ?2)", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  mc_day_to_ymd (mc_time_local_day (from), &year, &month, &mday);
+  for (;;)
     {
-      McMonthRate rate = {
-        .year = sqlite3_column_int (stmt, 0),
-        .month = sqlite3_column_int (stmt, 1),
-        .finished = sqlite3_column_int64 (stmt, 2),
-        .on_time = sqlite3_column_int64 (stmt, 3),
-      };
-      g_array_append_val (months, rate);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mc_store_set_sqlite_error (self, rc, _("Counting dossiers failed"), error);
-      return NULL;
+      McTime start = mc_time_from_local (mc_day_from_ymd (year, month, 1), 0);
+      McTime end = mc_time_from_local (mc_day_from_ymd (month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1, 1), 0);
+      McMonthRate rate = { .year = year, .month = month };
+      int rc;
+
+      if (start >= to)
+        break;
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, MAX (start, from));
+      sqlite3_bind_int64 (stmt, 2, MIN (end, to));
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          rate.finished = sqlite3_column_int64 (stmt, 0);
+          rate.on_time = sqlite3_column_int64 (stmt, 1);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          mc_store_set_sqlite_error (self, rc, _("Counting dossiers failed"), error);
+          return NULL;
+        }
+      if (rate.finished > 0)
+        g_array_append_val (months, rate);
+      if (++month > 12)
+        {
+          month = 1;
+          year++;
+        }
     }
   return g_steal_pointer (&months);
 }

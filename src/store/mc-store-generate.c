@@ -11,8 +11,9 @@
  * engine, so mc_store_check() finds nothing to report. The outbox rows count as already
  * sent: a demo desk must never push invented dossiers to a real portal.
  *
- * The work is planned in memory one dossier at a time and written with cached prepared
- * statements in large transactions; a fast seeded generator makes a run reproducible.
+ * Each dossier is planned in memory; the rows of a thousand dossiers are then written many
+ * to a statement, table by table, in transactions of 50 000 dossiers, and the search index
+ * is filled once per transaction. A seeded generator makes a run reproducible.
  */
 #include "config.h"
 
@@ -119,10 +120,11 @@ rng_exponential (Rng    *rng,
 }
 
 /* Weighted word lists. Weights are per mille of the population where a source gives them
- * (family names: the frequencies usually quoted from the 2005 survey behind Lê Trung
- * Hoa's studies: Nguyễn ≈ 38 %, Trần 11 %, Lê 9.5 %, Phạm 7 %, Hoàng/Huỳnh 5 %, Phan
- * 4.5 %, Vũ/Võ 3.9 %, Đặng 2.1 %, Bùi 2 %, Đỗ 1.4 %, Hồ 1.3 %, Ngô 1.3 %, Dương 1 %,
- * Lý 0.5 %), and plausible relative weights otherwise. All text is NFC. */
+ * (family names: the shares commonly cited for Vietnam, e.g. in the "Vietnamese name"
+ * articles of reference works: Nguyễn ≈ 38 %, Trần 11 %, Lê 9.5 %, Phạm 7.1 %,
+ * Huỳnh/Hoàng 5.1 %, Phan 4.5 %, Vũ/Võ 3.9 %, Đặng 2.1 %, Bùi 2 %, Đỗ 1.4 %, Hồ 1.3 %,
+ * Ngô 1.3 %, Dương 1 %, Lý 0.5 %), and plausible relative weights otherwise. All text is
+ * NFC, as the store keeps names. */
 
 typedef struct
 {
@@ -257,26 +259,208 @@ weights_total (const Weighted *list,
   return total;
 }
 
-static const char *
-pick_weighted (Rng            *rng,
-               const Weighted *list,
-               gsize           n,
-               guint           total)
+static guint
+pick_index (Rng            *rng,
+            const Weighted *list,
+            gsize           n,
+            guint           total)
 {
   guint64 x = rng_next (rng) % total;
 
   for (gsize i = 0; i < n; i++)
     {
       if (x < list[i].weight)
-        return list[i].text;
+        return (guint) i;
       x -= list[i].weight;
     }
-  return list[n - 1].text;
+  return (guint) n - 1;
 }
 
-#define PICK(rng, list) pick_weighted ((rng), (list), G_N_ELEMENTS (list), \
-                                       weights_total ((list), G_N_ELEMENTS (list)))
 #define PICK_ANY(rng, array) ((array)[rng_next (rng) % G_N_ELEMENTS (array)])
+
+/* A name list with its folded forms, so that a dossier's search text is put together
+ * from pieces folded once (folding works letter by letter, so the pieces joined by spaces
+ * fold to the same text as the whole; mc_store_check() compares them). */
+typedef struct
+{
+  const Weighted *list;
+  gsize           n;
+  guint           total;
+  char          **folded;     /* owned, n entries */
+} NameList;
+
+static void
+name_list_init (NameList       *names,
+                const Weighted *list,
+                gsize           n)
+{
+  names->list = list;
+  names->n = n;
+  names->total = weights_total (list, n);
+  names->folded = g_new0 (char *, n + 1);
+  for (gsize i = 0; i < n; i++)
+    names->folded[i] = mc_text_fold (list[i].text);
+}
+
+static void
+name_list_clear (NameList *names)
+{
+  g_clear_pointer (&names->folded, g_strfreev);
+}
+
+static guint
+name_list_pick (NameList *names,
+                Rng      *rng)
+{
+  return pick_index (rng, names->list, names->n, names->total);
+}
+
+/* Rows of one table gathered in memory and written many to a statement: a statement's
+ * fixed cost (transaction check, cursors, reset) is most of a small row's cost. */
+#define ROWS_PER_INSERT 64
+
+typedef enum
+{
+  CELL_NULL,
+  CELL_INT,
+  CELL_TEXT,
+} CellKind;
+
+typedef struct
+{
+  CellKind    kind;
+  gint64      i;
+  const char *s;           /* static, or in Generator.strings until the flush */
+} Cell;
+
+typedef struct
+{
+  sqlite3_stmt *many;      /* owned: ROWS_PER_INSERT rows */
+  sqlite3_stmt *one;       /* owned: one row */
+  guint         n_cols;
+  GArray       *cells;     /* Cell */
+} Rows;
+
+static gboolean
+rows_init (Rows        *rows,
+           McStore     *store,
+           const char  *head,
+           guint        n_cols,
+           GError     **error)
+{
+  g_autoptr(GString) row = g_string_new ("(");
+  g_autoptr(GString) sql = g_string_new (head);
+  int rc;
+
+  rows->n_cols = n_cols;
+  rows->cells = g_array_sized_new (FALSE, FALSE, sizeof (Cell), 4096);
+  for (guint c = 0; c < n_cols; c++)
+    g_string_append (row, c ? ", ?" : "?");
+  g_string_append (row, ")");
+
+  g_string_append_printf (sql, " VALUES %s", row->str);
+  rc = sqlite3_prepare_v3 (store->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &rows->one, NULL);
+  for (guint r = 1; r < ROWS_PER_INSERT; r++)
+    g_string_append_printf (sql, ", %s", row->str);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v3 (store->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &rows->many, NULL);
+  if (rc != SQLITE_OK)
+    return mc_store_set_sqlite_error (store, rc, _("Generating dossiers failed"), error);
+  return TRUE;
+}
+
+static void
+rows_clear (Rows *rows)
+{
+  g_clear_pointer (&rows->one, sqlite3_finalize);
+  g_clear_pointer (&rows->many, sqlite3_finalize);
+  g_clear_pointer (&rows->cells, g_array_unref);
+}
+
+static inline void
+rows_int (Rows   *rows,
+          gint64  value)
+{
+  Cell cell = { CELL_INT, value, NULL };
+
+  g_array_append_val (rows->cells, cell);
+}
+
+/* NULL and "" are stored as SQL NULL, as the store's binding helpers do. */
+static inline void
+rows_text (Rows       *rows,
+           const char *value)
+{
+  Cell cell = { value && *value ? CELL_TEXT : CELL_NULL, 0, value };
+
+  g_array_append_val (rows->cells, cell);
+}
+
+static inline void
+rows_time (Rows   *rows,
+           McTime  value)
+{
+  Cell cell = { value == MC_TIME_NONE ? CELL_NULL : CELL_INT, value, NULL };
+
+  g_array_append_val (rows->cells, cell);
+}
+
+static inline void
+rows_null (Rows *rows)
+{
+  Cell cell = { CELL_NULL, 0, NULL };
+
+  g_array_append_val (rows->cells, cell);
+}
+
+static void
+bind_cells (sqlite3_stmt *stmt,
+            const Cell   *cells,
+            guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    switch (cells[i].kind)
+      {
+      case CELL_NULL:
+        sqlite3_bind_null (stmt, (int) i + 1);
+        break;
+      case CELL_INT:
+        sqlite3_bind_int64 (stmt, (int) i + 1, cells[i].i);
+        break;
+      case CELL_TEXT:
+        sqlite3_bind_text (stmt, (int) i + 1, cells[i].s, -1, SQLITE_STATIC);
+        break;
+      default:
+        g_assert_not_reached ();
+      }
+}
+
+static gboolean
+rows_flush (Rows     *rows,
+            McStore  *store,
+            GError  **error)
+{
+  const Cell *cells = (const Cell *) rows->cells->data;
+  guint n_rows = rows->cells->len / rows->n_cols;
+  guint r = 0;
+  gboolean ok = TRUE;
+
+  for (; ok && r + ROWS_PER_INSERT <= n_rows; r += ROWS_PER_INSERT)
+    {
+      bind_cells (rows->many, cells + (gsize) r * rows->n_cols, ROWS_PER_INSERT * rows->n_cols);
+      ok = mc_store_step_done (store, rows->many, error);
+    }
+  for (; ok && r < n_rows; r++)
+    {
+      bind_cells (rows->one, cells + (gsize) r * rows->n_cols, rows->n_cols);
+      ok = mc_store_step_done (store, rows->one, error);
+    }
+  /* The texts are about to be freed: no statement may keep pointing at them. */
+  sqlite3_clear_bindings (rows->many);
+  sqlite3_clear_bindings (rows->one);
+  g_array_set_size (rows->cells, 0);
+  return ok;
+}
 
 typedef struct
 {
@@ -288,6 +472,7 @@ typedef struct
 {
   McProcedure *procedure;        /* owned by Generator.procedures */
   char        *limit_text;       /* owned */
+  char        *search_tail;      /* owned: the folded procedure code and name */
   char        *officer;          /* owned: the department's processing officer */
   guint        weight;
   double       organisation_share;
@@ -328,20 +513,22 @@ typedef struct
   GArray         *province_codes; /* ProvinceCode */
   char            home_province[4];
 
-  guint           family_total, male_middle_total, female_middle_total;
-  guint           male_given_total, female_given_total, prefix_total;
+  NameList        family, male_middle, female_middle, male_given, female_given;
+  guint           prefix_total;
 
   gint64          next_dossier_id;
   gint64          next_event_id;
   gint64          next_outbox_id;
 
-  /* Cached statements (owned by the store's cache). */
-  sqlite3_stmt   *insert_dossier;
-  sqlite3_stmt   *insert_document;
-  sqlite3_stmt   *insert_event;
-  sqlite3_stmt   *insert_outbox;
-  sqlite3_stmt   *insert_pause;
-  sqlite3_stmt   *save_sequence;
+  /* Rows waiting for the next flush, and the texts they point to. */
+  Rows            dossiers;
+  Rows            documents;
+  Rows            events;
+  Rows            outbox;
+  Rows            pauses;
+  GStringChunk   *strings;          /* owned */
+  guint           pending;          /* dossiers since the last flush */
+  sqlite3_stmt   *save_sequence;    /* cached by the store */
 } Generator;
 
 static void
@@ -350,11 +537,23 @@ generator_clear (Generator *g)
   for (guint i = 0; i < g->n_gen; i++)
     {
       g_free (g->gen[i].limit_text);
+      g_free (g->gen[i].search_tail);
       g_free (g->gen[i].officer);
     }
   g_clear_pointer (&g->gen, g_free);
   g_clear_pointer (&g->procedures, g_ptr_array_unref);
   g_clear_pointer (&g->province_codes, g_array_unref);
+  name_list_clear (&g->family);
+  name_list_clear (&g->male_middle);
+  name_list_clear (&g->female_middle);
+  name_list_clear (&g->male_given);
+  name_list_clear (&g->female_given);
+  rows_clear (&g->dossiers);
+  rows_clear (&g->documents);
+  rows_clear (&g->events);
+  rows_clear (&g->outbox);
+  rows_clear (&g->pauses);
+  g_clear_pointer (&g->strings, g_string_chunk_free);
 }
 
 static guint
@@ -420,6 +619,10 @@ generator_init (Generator  *g,
 
       gp->procedure = procedure;
       gp->limit_text = mc_time_limit_to_string (procedure->time_limit);
+      {
+        g_autofree char *tail = g_strdup_printf ("%s %s", procedure->code, procedure->name);
+        gp->search_tail = mc_text_fold (tail);
+      }
       gp->officer = g_strdup_printf ("xuly.%s", procedure->field_code ? procedure->field_code : "chung");
       gp->weight = procedure_weight (procedure);
       gp->organisation_share = organisation_share (procedure);
@@ -447,11 +650,12 @@ generator_init (Generator  *g,
   memcpy (g->home_province, g_array_index (g->province_codes, ProvinceCode,
                                            rng_next (&g->rng) % g->province_codes->len).code, 4);
 
-  g->family_total = weights_total (family_names, G_N_ELEMENTS (family_names));
-  g->male_middle_total = weights_total (male_middle_names, G_N_ELEMENTS (male_middle_names));
-  g->female_middle_total = weights_total (female_middle_names, G_N_ELEMENTS (female_middle_names));
-  g->male_given_total = weights_total (male_given_names, G_N_ELEMENTS (male_given_names));
-  g->female_given_total = weights_total (female_given_names, G_N_ELEMENTS (female_given_names));
+  name_list_init (&g->family, family_names, G_N_ELEMENTS (family_names));
+  name_list_init (&g->male_middle, male_middle_names, G_N_ELEMENTS (male_middle_names));
+  name_list_init (&g->female_middle, female_middle_names, G_N_ELEMENTS (female_middle_names));
+  name_list_init (&g->male_given, male_given_names, G_N_ELEMENTS (male_given_names));
+  name_list_init (&g->female_given, female_given_names, G_N_ELEMENTS (female_given_names));
+  g->strings = g_string_chunk_new (1 << 20);
   g->prefix_total = weights_total (phone_prefixes, G_N_ELEMENTS (phone_prefixes));
 
   stmt = mc_store_prepare (store, first_sql, error);
@@ -470,48 +674,68 @@ generator_init (Generator  *g,
   return TRUE;
 }
 
+/* The statements are the generator's own (the store caches statements by static SQL
+ * text); columns as mc_store_receive() and mc_store_move() fill them. */
 static gboolean
 generator_prepare (Generator  *g,
                    GError    **error)
 {
   McStore *store = g->store;
 
-  g->insert_dossier = mc_store_prepare (store,
-      "INSERT INTO dossiers (id, code, procedure_code, procedure_name, field_code, field_name,"
-      "  deciding_agency, receiving_office, time_limit, pause_rule, applicant_kind, applicant_name,"
-      "  id_number, phone, email, address, channel, sets, summary, note, status, received_at, due_at,"
-      "  current_due_at, finished_at, returned_at, verdict, clerk, revision, created_at, updated_at,"
-      "  search_text)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
-      "  ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)", error);
-  if (g->insert_dossier == NULL)
-    return FALSE;
-  g->insert_document = mc_store_prepare (store,
-      "INSERT INTO dossier_documents (dossier_id, position, code, name, form, copies)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
-  if (g->insert_document == NULL)
-    return FALSE;
-  g->insert_event = mc_store_prepare (store,
-      "INSERT INTO dossier_events (id, dossier_id, at, actor, from_status, to_status, note, recorded_at)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?3)", error);
-  if (g->insert_event == NULL)
-    return FALSE;
-  /* As enqueue() in mc-store-dossiers.c writes them: the dossier at its revision and the
-   * step; already acknowledged. */
-  g->insert_outbox = mc_store_prepare (store,
-      "INSERT INTO outbox (id, kind, dossier_id, event_id, revision, created_at, state, attempts, sent_at)"
-      " VALUES (?1, 'dossier', ?2, NULL, ?4, ?5, 'sent', 1, ?6),"
-      "        (?1 + 1, 'step', ?2, ?3, ?4, ?5, 'sent', 1, ?6)", error);
-  if (g->insert_outbox == NULL)
-    return FALSE;
-  g->insert_pause = mc_store_prepare (store,
-      "INSERT INTO dossier_pauses (dossier_id, kind, started_at, ended_at) VALUES (?1, ?2, ?3, ?4)", error);
-  if (g->insert_pause == NULL)
+  if (!rows_init (&g->dossiers, store,
+                  "INSERT INTO dossiers (id, code, procedure_code, procedure_name, field_code, field_name,"
+                  "  deciding_agency, receiving_office, time_limit, pause_rule, applicant_kind, applicant_name,"
+                  "  id_number, phone, email, address, channel, sets, summary, note, status, received_at,"
+                  "  due_at, current_due_at, finished_at, returned_at, verdict, clerk, revision, created_at,"
+                  "  updated_at, search_text)", 32, error) ||
+      !rows_init (&g->documents, store,
+                  "INSERT INTO dossier_documents (dossier_id, position, code, name, form, copies)", 6, error) ||
+      !rows_init (&g->events, store,
+                  "INSERT INTO dossier_events (id, dossier_id, at, actor, from_status, to_status, note,"
+                  "  recorded_at)", 8, error) ||
+      !rows_init (&g->outbox, store,
+                  "INSERT INTO outbox (id, kind, dossier_id, event_id, revision, created_at, state,"
+                  "  attempts, sent_at)", 9, error) ||
+      !rows_init (&g->pauses, store,
+                  "INSERT INTO dossier_pauses (dossier_id, kind, started_at, ended_at)", 4, error))
     return FALSE;
   g->save_sequence = mc_store_prepare (store,
       "INSERT INTO code_sequences (agency_code, day, last_sequence) VALUES (?1, ?2, ?3)"
       " ON CONFLICT (agency_code, day) DO UPDATE SET last_sequence = max (last_sequence, ?3)", error);
   return g->save_sequence != NULL;
+}
+
+/* Writes the gathered rows, table by table. */
+static gboolean
+generator_flush (Generator  *g,
+                 GError    **error)
+{
+  gboolean ok = rows_flush (&g->dossiers, g->store, error) &&
+                rows_flush (&g->documents, g->store, error) &&
+                rows_flush (&g->events, g->store, error) &&
+                rows_flush (&g->outbox, g->store, error) &&
+                rows_flush (&g->pauses, g->store, error);
+
+  g_string_chunk_clear (g->strings);
+  g->pending = 0;
+  return ok;
+}
+
+/* Indexes the batch's dossiers for search in one statement, as the insert trigger of
+ * migration 3 would have one by one. */
+static gboolean
+index_batch (Generator  *g,
+             gint64      first_id,
+             GError    **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (g->store,
+      "INSERT INTO dossier_fts (rowid, search_text)"
+      " SELECT id, search_text FROM dossiers WHERE id >= ?1 ORDER BY id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first_id);
+  return mc_store_step_done (g->store, stmt, error);
 }
 
 /* Working-second axis helpers. The period was checked against the calendar before any
@@ -803,6 +1027,7 @@ typedef struct
 {
   McApplicantKind kind;
   char            name[160];
+  char            name_folded[160];
   char            id_number[16];
   char            phone[16];
   char            email[96];
@@ -854,19 +1079,6 @@ make_tax_code (Generator *g,
 }
 
 static void
-make_email (Generator  *g,
-            Applicant  *a,
-            const char *given,
-            const char *family)
-{
-  g_autofree char *given_folded = mc_text_fold (given);
-  g_autofree char *family_folded = mc_text_fold (family);
-
-  g_snprintf (a->email, sizeof a->email, "%s%s%d@%s", given_folded, family_folded,
-              (int) rng_range (&g->rng, 1, 1000), PICK_ANY (&g->rng, email_domains));
-}
-
-static void
 make_applicant (Generator          *g,
                 const GenProcedure *gp,
                 Applicant          *a,
@@ -883,9 +1095,13 @@ make_applicant (Generator          *g,
 
   if (gp->organisation_share > 0 && rng_chance (rng, gp->organisation_share))
     {
+      g_autofree char *folded = NULL;
+
       a->kind = MC_APPLICANT_ORGANISATION;
       g_snprintf (a->name, sizeof a->name, "%s %s %s", PICK_ANY (rng, company_forms),
                   PICK_ANY (rng, company_trades), PICK_ANY (rng, company_brands));
+      folded = mc_text_fold (a->name);
+      g_strlcpy (a->name_folded, folded, sizeof a->name_folded);
       make_tax_code (g, a);
       if (rng_chance (rng, 0.5))
         g_strlcpy (a->email, "lienhe@doanhnghiep.vn", sizeof a->email);
@@ -893,35 +1109,28 @@ make_applicant (Generator          *g,
   else
     {
       gboolean female = rng_chance (rng, 0.52);
-      const char *family = pick_weighted (rng, family_names, G_N_ELEMENTS (family_names), g->family_total);
-      const char *middle, *given;
+      NameList *middles = female ? &g->female_middle : &g->male_middle;
+      NameList *givens = female ? &g->female_given : &g->male_given;
+      guint family = name_list_pick (&g->family, rng);
+      guint middle = name_list_pick (middles, rng);
+      guint given = name_list_pick (givens, rng);
       /* Adults, most of working age. */
       int age = 18 + (int) MIN (rng_exponential (rng, 16.0, 62.0) + rng_range (rng, 0, 12), 80);
 
-      if (female)
-        {
-          middle = pick_weighted (rng, female_middle_names, G_N_ELEMENTS (female_middle_names),
-                                  g->female_middle_total);
-          given = pick_weighted (rng, female_given_names, G_N_ELEMENTS (female_given_names),
-                                 g->female_given_total);
-        }
-      else
-        {
-          middle = pick_weighted (rng, male_middle_names, G_N_ELEMENTS (male_middle_names),
-                                  g->male_middle_total);
-          given = pick_weighted (rng, male_given_names, G_N_ELEMENTS (male_given_names),
-                                 g->male_given_total);
-        }
       a->kind = MC_APPLICANT_CITIZEN;
-      g_snprintf (a->name, sizeof a->name, "%s %s %s", family, middle, given);
+      g_snprintf (a->name, sizeof a->name, "%s %s %s", g->family.list[family].text,
+                  middles->list[middle].text, givens->list[given].text);
+      g_snprintf (a->name_folded, sizeof a->name_folded, "%s %s %s", g->family.folded[family],
+                  middles->folded[middle], givens->folded[given]);
       make_citizen_id (g, a, year - age, female);
       if (rng_chance (rng, a->channel == MC_CHANNEL_ONLINE ? 0.7 : 0.12))
-        make_email (g, a, given, family);
+        g_snprintf (a->email, sizeof a->email, "%s%s%d@%s", givens->folded[given], g->family.folded[family],
+                    (int) rng_range (rng, 1, 1000), PICK_ANY (rng, email_domains));
     }
 
   if (a->channel == MC_CHANNEL_ONLINE || rng_chance (rng, 0.9))
     g_snprintf (a->phone, sizeof a->phone, "%s%07d",
-                pick_weighted (rng, phone_prefixes, G_N_ELEMENTS (phone_prefixes), g->prefix_total),
+                phone_prefixes[pick_index (rng, phone_prefixes, G_N_ELEMENTS (phone_prefixes), g->prefix_total)].text,
                 (int) rng_range (rng, 0, 10000000));
   if (rng_chance (rng, 0.85))
     g_snprintf (a->address, sizeof a->address, "%s, %s", PICK_ANY (rng, hamlets), PICK_ANY (rng, communes));
@@ -929,27 +1138,17 @@ make_applicant (Generator          *g,
     a->address[0] = '\0';
 }
 
+/* The received documents: every mandatory one, one of each "one of" group (usually the
+ * first), and some optional ones. */
 static void
-bind_text_static (sqlite3_stmt *stmt,
-                  int           i,
-                  const char   *text)
-{
-  if (text == NULL || *text == '\0')
-    sqlite3_bind_null (stmt, i);
-  else
-    sqlite3_bind_text (stmt, i, text, -1, SQLITE_STATIC);
-}
-
-static gboolean
-write_documents (Generator          *g,
-                 const GenProcedure *gp,
-                 gint64              dossier_id,
-                 GError            **error)
+add_documents (Generator          *g,
+               const GenProcedure *gp,
+               gint64              dossier_id)
 {
   const McProcedure *procedure = gp->procedure;
   const char *groups_done[16];
   guint n_groups = 0, position = 0;
-  sqlite3_stmt *stmt = g->insert_document;
+  Rows *rows = &g->documents;
 
   for (guint i = 0; procedure->documents && i < procedure->documents->len; i++)
     {
@@ -958,14 +1157,14 @@ write_documents (Generator          *g,
 
       if (doc->one_of != NULL)
         {
-          gboolean done = FALSE;
+          gboolean done = FALSE, last_of_group;
 
           for (guint k = 0; k < n_groups; k++)
             done = done || g_str_equal (groups_done[k], doc->one_of);
-          /* One document of the group: usually the first, sometimes an alternative. */
-          take = !done && (rng_chance (&g->rng, 0.8) || i + 1 == procedure->documents->len ||
-                           g_strcmp0 (((McRequiredDocument *) g_ptr_array_index (procedure->documents, i + 1))->one_of,
-                                      doc->one_of) != 0);
+          last_of_group = i + 1 == procedure->documents->len ||
+                          g_strcmp0 (((McRequiredDocument *) g_ptr_array_index (procedure->documents, i + 1))->one_of,
+                                     doc->one_of) != 0;
+          take = !done && (last_of_group || rng_chance (&g->rng, 0.8));
           if (take && n_groups < G_N_ELEMENTS (groups_done))
             groups_done[n_groups++] = doc->one_of;
         }
@@ -974,19 +1173,23 @@ write_documents (Generator          *g,
       if (!take)
         continue;
 
-      sqlite3_bind_int64 (stmt, 1, dossier_id);
-      sqlite3_bind_int (stmt, 2, (int) position++);
-      bind_text_static (stmt, 3, doc->code);
-      bind_text_static (stmt, 4, doc->name);
-      sqlite3_bind_text (stmt, 5, mc_document_form_to_string (doc->form), -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 6, doc->copies);
-      if (!mc_store_step_done (g->store, stmt, error))
-        return FALSE;
+      rows_int (rows, dossier_id);
+      rows_int (rows, position++);
+      rows_text (rows, doc->code);
+      rows_text (rows, doc->name);
+      rows_text (rows, mc_document_form_to_string (doc->form));
+      rows_int (rows, doc->copies);
     }
-  return TRUE;
 }
 
-/* Plans one dossier received at @received with sequence @sequence and writes it. */
+static const char *
+keep (Generator  *g,
+      const char *text)
+{
+  return g_string_chunk_insert (g->strings, text);
+}
+
+/* Plans one dossier received at @received with sequence @sequence and gathers its rows. */
 static gboolean
 generate_one (Generator  *g,
               McDay       day,
@@ -995,20 +1198,19 @@ generate_one (Generator  *g,
               int         sequence,
               GError    **error)
 {
-  McStore *store = g->store;
   Rng *rng = &g->rng;
-  const McOfficeSettings *settings = store->settings;
+  const McOfficeSettings *settings = g->store->settings;
   guint64 x = rng_next (rng) % g->total_weight;
   const GenProcedure *gp = &g->gen[g->n_gen - 1];
   const McProcedure *procedure;
   g_autofree char *code = NULL;
   g_autofree char *summary = NULL;
-  g_autofree char *search_text = NULL;
+  char search_text[512];
   Applicant applicant;
   Life life;
   McTime due, current_due, finished = MC_TIME_NONE, returned = MC_TIME_NONE;
   gint64 dossier_id = g->next_dossier_id++;
-  sqlite3_stmt *stmt;
+  Rows *rows;
   int year, month, mday;
 
   for (guint i = 0; i < g->n_gen; i++)
@@ -1046,93 +1248,102 @@ generate_one (Generator  *g,
 
   code = mc_dossier_code_format (settings->agency_code, day, sequence);
   summary = g_strdup_printf ("%s - %s", procedure->name, applicant.name);
-  search_text = mc_store_search_text (code, applicant.name, applicant.id_number,
-                                      applicant.phone[0] ? applicant.phone : NULL,
-                                      procedure->code, procedure->name);
+  /* mc_store_search_text() of the same fields, from pieces folded in advance: the code and
+   * the numbers are ASCII, so folding them is lower-casing. */
+  g_snprintf (search_text, sizeof search_text, "%s %s %s %s %s", code, applicant.name_folded,
+              applicant.id_number, applicant.phone, gp->search_tail);
+  for (char *p = search_text; *p && *p != ' '; p++)
+    *p = g_ascii_tolower (*p);
 
-  stmt = g->insert_dossier;
-  sqlite3_bind_int64 (stmt, 1, dossier_id);
-  bind_text_static (stmt, 2, code);
-  bind_text_static (stmt, 3, procedure->code);
-  bind_text_static (stmt, 4, procedure->name);
-  bind_text_static (stmt, 5, procedure->field_code);
-  bind_text_static (stmt, 6, procedure->field_name);
-  bind_text_static (stmt, 7, procedure->agency);
-  bind_text_static (stmt, 8, settings->office_name);
-  bind_text_static (stmt, 9, gp->limit_text);
-  sqlite3_bind_int (stmt, 10, procedure->pause_rule);
-  sqlite3_bind_int (stmt, 11, applicant.kind);
-  bind_text_static (stmt, 12, applicant.name);
-  bind_text_static (stmt, 13, applicant.id_number);
-  bind_text_static (stmt, 14, applicant.phone);
-  bind_text_static (stmt, 15, applicant.email);
-  bind_text_static (stmt, 16, applicant.address);
-  sqlite3_bind_int (stmt, 17, applicant.channel);
-  sqlite3_bind_int (stmt, 18, applicant.sets);
-  bind_text_static (stmt, 19, summary);
-  sqlite3_bind_null (stmt, 20);
-  sqlite3_bind_int (stmt, 21, last_status (&life));
-  sqlite3_bind_int64 (stmt, 22, received);
-  mc_bind_time (stmt, 23, due);
-  mc_bind_time (stmt, 24, current_due);
-  mc_bind_time (stmt, 25, finished);
-  mc_bind_time (stmt, 26, returned);
+  rows = &g->dossiers;
+  rows_int (rows, dossier_id);
+  rows_text (rows, keep (g, code));
+  rows_text (rows, procedure->code);
+  rows_text (rows, procedure->name);
+  rows_text (rows, procedure->field_code);
+  rows_text (rows, procedure->field_name);
+  rows_text (rows, procedure->agency);
+  rows_text (rows, settings->office_name);
+  rows_text (rows, gp->limit_text);
+  rows_int (rows, procedure->pause_rule);
+  rows_int (rows, applicant.kind);
+  rows_text (rows, keep (g, applicant.name));
+  rows_text (rows, keep (g, applicant.id_number));
+  rows_text (rows, applicant.phone[0] ? keep (g, applicant.phone) : NULL);
+  rows_text (rows, applicant.email[0] ? keep (g, applicant.email) : NULL);
+  rows_text (rows, applicant.address[0] ? keep (g, applicant.address) : NULL);
+  rows_int (rows, applicant.channel);
+  rows_int (rows, applicant.sets);
+  rows_text (rows, keep (g, summary));                  /* as validation makes it */
+  rows_null (rows);                                     /* note */
+  rows_int (rows, last_status (&life));
+  rows_int (rows, received);
+  rows_time (rows, due);
+  rows_time (rows, current_due);
+  rows_time (rows, finished);
+  rows_time (rows, returned);
   if (finished != MC_TIME_NONE)
-    sqlite3_bind_int (stmt, 27, mc_deadline_verdict (g->calendar, due, finished));
+    rows_int (rows, mc_deadline_verdict (g->calendar, current_due, finished));
   else
-    sqlite3_bind_null (stmt, 27);
-  bind_text_static (stmt, 28, life.events[0].actor);
-  sqlite3_bind_int (stmt, 29, (int) life.n_events);
-  sqlite3_bind_int64 (stmt, 30, received);
-  sqlite3_bind_int64 (stmt, 31, life.events[life.n_events - 1].at);
-  bind_text_static (stmt, 32, search_text);
-  if (!mc_store_step_done (store, stmt, error))
-    return FALSE;
+    rows_null (rows);
+  rows_text (rows, life.events[0].actor);
+  rows_int (rows, life.n_events);                       /* revision */
+  rows_int (rows, received);                            /* created_at */
+  rows_int (rows, life.events[life.n_events - 1].at);   /* updated_at */
+  rows_text (rows, keep (g, search_text));
 
-  if (!write_documents (g, gp, dossier_id, error))
-    return FALSE;
+  add_documents (g, gp, dossier_id);
 
   for (guint i = 0; i < life.n_events; i++)
     {
       const PlannedEvent *event = &life.events[i];
       gint64 event_id = g->next_event_id++;
+      McTime sent = MIN (event->at + 60, g->until);
 
-      stmt = g->insert_event;
-      sqlite3_bind_int64 (stmt, 1, event_id);
-      sqlite3_bind_int64 (stmt, 2, dossier_id);
-      sqlite3_bind_int64 (stmt, 3, event->at);
-      bind_text_static (stmt, 4, event->actor);
+      rows = &g->events;
+      rows_int (rows, event_id);
+      rows_int (rows, dossier_id);
+      rows_int (rows, event->at);
+      rows_text (rows, event->actor);
       if (event->from == 0)
-        sqlite3_bind_null (stmt, 5);
+        rows_null (rows);
       else
-        sqlite3_bind_int (stmt, 5, event->from);
-      sqlite3_bind_int (stmt, 6, event->to);
-      bind_text_static (stmt, 7, event->note);
-      if (!mc_store_step_done (store, stmt, error))
-        return FALSE;
+        rows_int (rows, event->from);
+      rows_int (rows, event->to);
+      rows_text (rows, event->note == life.return_note ? keep (g, event->note) : event->note);
+      rows_int (rows, event->at);                       /* recorded_at */
 
-      stmt = g->insert_outbox;
-      sqlite3_bind_int64 (stmt, 1, g->next_outbox_id);
-      sqlite3_bind_int64 (stmt, 2, dossier_id);
-      sqlite3_bind_int64 (stmt, 3, event_id);
-      sqlite3_bind_int (stmt, 4, (int) i + 1);
-      sqlite3_bind_int64 (stmt, 5, event->at);
-      sqlite3_bind_int64 (stmt, 6, MIN (event->at + 60, g->until));
-      g->next_outbox_id += 2;
-      if (!mc_store_step_done (store, stmt, error))
-        return FALSE;
+      /* As enqueue() in mc-store-dossiers.c writes them: the dossier at its revision and
+       * the step, here already acknowledged. */
+      rows = &g->outbox;
+      for (int k = 0; k < 2; k++)
+        {
+          rows_int (rows, g->next_outbox_id++);
+          rows_text (rows, k == 0 ? "dossier" : "step");
+          rows_int (rows, dossier_id);
+          if (k == 0)
+            rows_null (rows);
+          else
+            rows_int (rows, event_id);
+          rows_int (rows, i + 1);
+          rows_int (rows, event->at);
+          rows_text (rows, "sent");
+          rows_int (rows, 1);
+          rows_int (rows, sent);
+        }
     }
 
+  rows = &g->pauses;
   for (guint i = 0; i < life.n_pauses; i++)
     {
-      stmt = g->insert_pause;
-      sqlite3_bind_int64 (stmt, 1, dossier_id);
-      sqlite3_bind_int (stmt, 2, life.pause_kind[i]);
-      sqlite3_bind_int64 (stmt, 3, life.pauses[i].started);
-      mc_bind_time (stmt, 4, life.pauses[i].ended);
-      if (!mc_store_step_done (store, stmt, error))
-        return FALSE;
+      rows_int (rows, dossier_id);
+      rows_int (rows, life.pause_kind[i]);
+      rows_int (rows, life.pauses[i].started);
+      rows_time (rows, life.pauses[i].ended);
     }
+
+  if (++g->pending >= 1000)
+    return generator_flush (g, error);
   return TRUE;
 }
 
@@ -1322,6 +1533,9 @@ mc_store_generate (McStore   *self,
   int year, month, mday;
   gint64 cache_size = 0;
   guint in_batch = 0;
+  gint64 batch_first_id;
+  int triggers_were = 1;
+  int foreign_keys_were = 1;
   gboolean ok = FALSE;
   sqlite3_stmt *stmt;
 
@@ -1369,6 +1583,14 @@ mc_store_generate (McStore   *self,
   if (!mc_store_exec (self, "PRAGMA cache_size = -262144", error))
     goto out;
 
+  /* The search index is written once per batch, not by the insert trigger: FTS5 flushes
+   * its pending terms at every statement savepoint of a transaction it takes part in, so
+   * row-by-row indexing costs a segment per dossier. Foreign keys are not looked up row by
+   * row either: every reference is made here, and mc_store_check() verifies them. Both
+   * settings expire the prepared statements, which prepare again as they are. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &triggers_were);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_FKEY, 0, &foreign_keys_were);
+  batch_first_id = g.next_dossier_id;
   if (!generator_prepare (&g, error) || !mc_store_begin (self, error))
     goto restore;
   for (guint i = 0; i < days->len; i++)
@@ -1378,22 +1600,29 @@ mc_store_generate (McStore   *self,
       if (plan->count == 0)
         continue;
       if (!generate_day (&g, plan, offsets, error))
-        {
-          mc_store_rollback (self);
-          goto restore;
-        }
+        goto rollback;
       /* Commit between days, so a day's numbers are all in one transaction. */
       in_batch += plan->count;
       if (in_batch >= BATCH_DOSSIERS && i + 1 < days->len)
         {
+          if (!generator_flush (&g, error) || !index_batch (&g, batch_first_id, error))
+            goto rollback;
           if (!mc_store_commit (self, error) || !mc_store_begin (self, error))
             goto restore;
           in_batch = 0;
+          batch_first_id = g.next_dossier_id;
         }
     }
+  if (!generator_flush (&g, error) || !index_batch (&g, batch_first_id, error))
+    goto rollback;
   ok = mc_store_commit (self, error);
+  goto restore;
 
+rollback:
+  mc_store_rollback (self);
 restore:
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, triggers_were, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_FKEY, foreign_keys_were, NULL);
   {
     g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size ? cache_size : -2000);
     sqlite3_exec (self->db, sql, NULL, NULL, NULL);

@@ -411,8 +411,13 @@ main (int    argc,
       return 2;
     }
 
-  g_string_append_printf (report.json, "{\"nproc\": %u, \"cpu\": \"%s\", \"dossiers\": %d, \"years\": %d",
-                          g_get_num_processors (), cpu, n_dossiers, years);
+  {
+    g_autofree char *cpu_json = g_strescape (cpu, NULL);
+
+    g_string_append_printf (report.json, "{\"nproc\": %u, \"cpu\": \"%s\", \"sqlite\": \"%s\", \"dossiers\": %d,"
+                            " \"years\": %d", g_get_num_processors (), cpu_json, sqlite3_libversion (),
+                            n_dossiers, years);
+  }
   g_print ("machine: %u CPUs, %s; SQLite %s\n", g_get_num_processors (), cpu, sqlite3_libversion ());
 
   dir = g_dir_make_tmp ("motcua-bench-XXXXXX", &error);

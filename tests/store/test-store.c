@@ -233,7 +233,7 @@ test_pause_resumes_with_office_time (Fixture *f, gconstpointer data)
   g_autoptr(McDossier) m1 = mc_store_move (f->store, d->code, MC_STATUS_IN_PROCESSING, "xu-ly", local ("2025-11-24 14:00"), NULL, &error);
   g_autoptr(McDossier) m2 = mc_store_move (f->store, d->code, MC_STATUS_WAITING_SUPPLEMENT, "xu-ly", local ("2025-11-28 16:00"), "Thiếu giấy tờ", &error);
   g_autoptr(McDossier) m3 = mc_store_move (f->store, d->code, MC_STATUS_IN_PROCESSING, "clerk-an", local ("2025-12-01 08:00"), NULL, &error);
-  g_autoptr(McDossier) m4 = mc_store_move (f->store, d->code, MC_STATUS_RESULT_READY, "xu-ly", local ("2025-12-03 11:30"), NULL, &error);
+  g_autoptr(McDossier) m4 = mc_store_move (f->store, d->code, MC_STATUS_RESULT_READY, "xu-ly", local ("2025-12-03 13:45"), NULL, &error);
   g_autoptr(GArray) pauses = mc_store_get_pauses (f->store, d->code, NULL);
   McStoreCounts counts;
 
@@ -242,11 +242,13 @@ test_pause_resumes_with_office_time (Fixture *f, gconstpointer data)
   g_assert_true (m3->current_due_at == local ("2025-12-03 14:00"));
   g_assert_true (m3->due_at == local ("2025-12-03 10:00"));
   g_assert_cmpuint (pauses->len, ==, 1);
-  /* Finished at 11:30 on the due day but after the original 10:00: late, by the original date. */
+  /* Finished at 13:45: after the first appointment (10:00) but before the one the clock
+   * stop gives by law (14:00): on time. */
   g_assert_true (mc_store_count (f->store, local ("2025-12-01 00:00"), local ("2026-01-01 00:00"),
                                  local ("2025-12-03 12:00"), &counts, NULL));
-  g_assert_cmpint (counts.finished_late, ==, 1);
-  g_assert_cmpint (counts.finished_on_time + counts.finished_early, ==, 0);
+  g_assert_cmpint (counts.finished_on_time, ==, 1);
+  g_assert_cmpint (counts.finished_late + counts.finished_early, ==, 0);
+  g_assert_true (m4->due_at == local ("2025-12-03 10:00"));
 }
 
 static void
