@@ -207,6 +207,12 @@ mc_column_time (sqlite3_stmt *stmt,
 char *
 mc_store_default_path (void)
 {
+  /* An office that keeps the database elsewhere (a second disk, a shared folder for the
+   * backup job) sets it once for every program instead of passing --db each time. */
+  const char *configured = g_getenv ("MOTCUA_DB");
+
+  if (configured != NULL && *configured != '\0')
+    return g_strdup (configured);
   return g_build_filename (g_get_user_data_dir (), "motcua", "motcua.db", NULL);
 }
 

@@ -76,7 +76,7 @@ typedef struct
   gint64       sent;
 } McOutboxCounts;
 
-/* @path: a file, or NULL for the default ($XDG_DATA_HOME/motcua/motcua.db). A new
+/* @path: a file, or NULL for the default ($MOTCUA_DB, else $XDG_DATA_HOME/motcua/motcua.db). A new
  * database gets the schema, the default settings and the bundled catalogue. */
 McStore          *mc_store_open                 (const char            *path,
                                                  GError               **error);
