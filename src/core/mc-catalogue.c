@@ -770,6 +770,26 @@ check_document_groups (const McProcedure  *procedure,
   return TRUE;
 }
 
+/* Documents and fees refuse a repeated code the same way. Returns the place to name in
+ * the message (the new item's "code" under @where) when an earlier item in @items already
+ * has @code, or NULL when it is new. The caller words the message, because each list has
+ * its own translated sentence. */
+static char *
+duplicate_code_place (GPtrArray  *items,
+                      gsize       code_offset,
+                      const char *code,
+                      const char *where)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *other = G_STRUCT_MEMBER (const char *, g_ptr_array_index (items, i), code_offset);
+
+      if (g_strcmp0 (other, code) == 0)
+        return place_key (where, "code");
+    }
+  return NULL;
+}
+
 static McProcedure *
 parse_procedure (const cJSON  *item,
                  const char   *place,
@@ -836,23 +856,19 @@ parse_procedure (const cJSON  *item,
     {
       g_autofree char *list = place_key (place, "documents");
       g_autofree char *where = place_index (list, index++);
+      g_autofree char *duplicate = NULL;
       McRequiredDocument *doc = parse_document (child, where, error);
 
       if (doc == NULL)
         return NULL;
-      for (guint j = 0; j < procedure->documents->len; j++)
+      duplicate = duplicate_code_place (procedure->documents, G_STRUCT_OFFSET (McRequiredDocument, code),
+                                        doc->code, where);
+      if (duplicate != NULL)
         {
-          const McRequiredDocument *other = g_ptr_array_index (procedure->documents, j);
-
-          if (g_strcmp0 (other->code, doc->code) == 0)
-            {
-              g_autofree char *code_place = place_key (where, "code");
-
-              g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_PARSE,
-                           _("%s: duplicate document code “%s”"), code_place, doc->code);
-              required_document_free (doc);
-              return NULL;
-            }
+          g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_PARSE,
+                       _("%s: duplicate document code “%s”"), duplicate, doc->code);
+          required_document_free (doc);
+          return NULL;
         }
       g_ptr_array_add (procedure->documents, doc);
     }
@@ -867,23 +883,19 @@ parse_procedure (const cJSON  *item,
     {
       g_autofree char *list = place_key (place, "fees");
       g_autofree char *where = place_index (list, index++);
+      g_autofree char *duplicate = NULL;
       McProcedureFee *fee = parse_fee (child, where, error);
 
       if (fee == NULL)
         return NULL;
-      for (guint j = 0; j < procedure->fees->len; j++)
+      duplicate = duplicate_code_place (procedure->fees, G_STRUCT_OFFSET (McProcedureFee, code),
+                                        fee->code, where);
+      if (duplicate != NULL)
         {
-          const McProcedureFee *other = g_ptr_array_index (procedure->fees, j);
-
-          if (g_strcmp0 (other->code, fee->code) == 0)
-            {
-              g_autofree char *code_place = place_key (where, "code");
-
-              g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_PARSE,
-                           _("%s: duplicate fee code “%s”"), code_place, fee->code);
-              procedure_fee_free (fee);
-              return NULL;
-            }
+          g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_PARSE,
+                       _("%s: duplicate fee code “%s”"), duplicate, fee->code);
+          procedure_fee_free (fee);
+          return NULL;
         }
       g_ptr_array_add (procedure->fees, fee);
     }
@@ -945,6 +957,40 @@ offset_to_line (const char *text,
       else
         (*column)++;
     }
+}
+
+gboolean
+mc_catalogue_add_procedure (McCatalogue *self,
+                            McProcedure *procedure,
+                            const char  *list,
+                            const char  *code_key,
+                            GHashTable  *seen,
+                            GError     **error)
+{
+  gpointer first;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (procedure != NULL, FALSE);
+  g_return_val_if_fail (list != NULL, FALSE);
+  g_return_val_if_fail (code_key != NULL, FALSE);
+  g_return_val_if_fail (seen != NULL, FALSE);
+
+  /* @seen holds each code's position plus one, so that NULL can mean "not seen". */
+  if ((first = g_hash_table_lookup (seen, procedure->code)) != NULL)
+    {
+      g_autofree char *where = place_index (list, self->procedures->len);
+      g_autofree char *code_place = place_key (where, code_key);
+      g_autofree char *first_place = place_index (list, GPOINTER_TO_SIZE (first) - 1);
+
+      g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_PARSE,
+                   _("%s: duplicate procedure code “%s” (already at %s)"),
+                   code_place, procedure->code, first_place);
+      mc_procedure_free (procedure);
+      return FALSE;
+    }
+  g_ptr_array_add (self->procedures, procedure);
+  g_hash_table_insert (seen, procedure->code, GSIZE_TO_POINTER (self->procedures->len));
+  return TRUE;
 }
 
 McCatalogue *
@@ -1047,23 +1093,10 @@ mc_catalogue_parse (const char  *json,
     {
       g_autofree char *where = place_index ("procedures", index);
       McProcedure *procedure = parse_procedure (child, where, error);
-      gpointer first;
 
-      if (procedure == NULL)
+      if (procedure == NULL ||
+          !mc_catalogue_add_procedure (catalogue, procedure, "procedures", "code", seen, error))
         goto fail;
-      if ((first = g_hash_table_lookup (seen, procedure->code)) != NULL)
-        {
-          g_autofree char *code_place = place_key (where, "code");
-          g_autofree char *first_place = place_index ("procedures", GPOINTER_TO_SIZE (first) - 1);
-
-          g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_PARSE,
-                       _("%s: duplicate procedure code “%s” (already at %s)"),
-                       code_place, procedure->code, first_place);
-          mc_procedure_free (procedure);
-          goto fail;
-        }
-      g_ptr_array_add (catalogue->procedures, procedure);
-      g_hash_table_insert (seen, procedure->code, GSIZE_TO_POINTER (index + 1));
       index++;
     }
 

@@ -83,6 +83,17 @@ char        *mc_catalogue_to_json          (const McCatalogue *self);  /* the sa
 McProcedure *mc_catalogue_lookup           (const McCatalogue *self,
                                             const char       *code);  /* borrowed */
 void         mc_catalogue_free             (McCatalogue      *self);
+/* Added for the bundled and the portal catalogue parsers: appends @procedure (taken, even on
+ * failure) to @self, refusing a code already added with a message naming
+ * "@list[i].@code_key" and where it first appeared ("@list[j]"). @seen remembers the codes
+ * across calls: create it empty with g_hash_table_new (g_str_hash, g_str_equal), add every
+ * procedure of @self through this function, and free it before @self (it borrows the codes). */
+gboolean     mc_catalogue_add_procedure    (McCatalogue      *self,
+                                            McProcedure      *procedure,
+                                            const char       *list,
+                                            const char       *code_key,
+                                            GHashTable       *seen,
+                                            GError          **error);
 
 McProcedure *mc_procedure_copy             (const McProcedure *self);
 void         mc_procedure_free             (McProcedure      *self);

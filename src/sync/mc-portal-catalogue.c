@@ -798,24 +798,11 @@ mc_portal_catalogue_parse (const char  *json,
     {
       g_autofree char *where = g_strdup_printf ("%s[%" G_GSIZE_FORMAT "]", portal_field[PF_RESULT], index);
       McProcedure *procedure = portal_procedure (child, where, received_at, error);
-      gpointer first;
 
-      if (procedure == NULL)
+      if (procedure == NULL ||
+          !mc_catalogue_add_procedure (catalogue, procedure, portal_field[PF_RESULT],
+                                       portal_field[PF_CODE], seen, error))
         goto fail;
-      if ((first = g_hash_table_lookup (seen, procedure->code)) != NULL)
-        {
-          g_autofree char *code_place = place_key (where, PF_CODE);
-          g_autofree char *first_place = g_strdup_printf ("%s[%" G_GSIZE_FORMAT "]", portal_field[PF_RESULT],
-                                                          GPOINTER_TO_SIZE (first) - 1);
-
-          g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_PARSE,
-                       _("%s: duplicate procedure code “%s” (already at %s)"),
-                       code_place, procedure->code, first_place);
-          mc_procedure_free (procedure);
-          goto fail;
-        }
-      g_ptr_array_add (catalogue->procedures, procedure);
-      g_hash_table_insert (seen, procedure->code, GSIZE_TO_POINTER (index + 1));
       index++;
     }
 

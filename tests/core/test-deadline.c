@@ -13,33 +13,7 @@
 
 #include "mc-deadline.h"
 #include "mc-error.h"
-
-#define H(h, m) ((h) * 3600 + (m) * 60)
-
-static McDay
-D (int y, int m, int d)
-{
-  return mc_day_from_ymd (y, m, d);
-}
-
-static McTime
-T (int y, int mo, int d, int h, int mi)
-{
-  return mc_time_from_local (mc_day_from_ymd (y, mo, d), H (h, mi));
-}
-
-static void
-assert_time (McTime actual,
-             McTime expected)
-{
-  if (actual != expected)
-    {
-      g_autofree char *a = mc_time_format_iso (actual);
-      g_autofree char *e = mc_time_format_iso (expected);
-
-      g_error ("expected %s, got %s", e, a);
-    }
-}
+#include "mc-test-calendar.h"
 
 static void
 assert_contains (const char *text,
@@ -696,28 +670,8 @@ test_vietnamese_calendar (void)
   g_assert_true (g_str_has_suffix (text, "Ngày hẹn trả: 10 giờ 00 phút, ngày 25/02/2026."));
 }
 
-/* Property tests: the engine against a naive reference. */
-
-typedef struct
-{
-  guint           weekdays;
-  GHashTable     *off;
-  GHashTable     *extra;
-  McOfficeSegment segments[3];
-  guint           n_segments;
-  McDay           first, last;
-} Model;
-
-static gboolean
-model_is_working (const Model *m,
-                  McDay        day)
-{
-  if (g_hash_table_contains (m->extra, GINT_TO_POINTER (day)))
-    return TRUE;
-  if (g_hash_table_contains (m->off, GINT_TO_POINTER (day)))
-    return FALSE;
-  return (m->weekdays >> (mc_day_weekday (day) - 1)) & 1;
-}
+/* Property tests: the engine against a naive reference (the calendar model is in
+ * mc-test-calendar.c, shared with test-work-calendar). */
 
 static int
 model_closing (const Model *m)
@@ -732,30 +686,6 @@ model_daily (const Model *m)
 
   for (guint i = 0; i < m->n_segments; i++)
     total += m->segments[i].end - m->segments[i].start;
-  return total;
-}
-
-/* Working seconds in [a, b]. */
-static gint64
-model_between (const Model *m,
-               McTime       a,
-               McTime       b)
-{
-  gint64 total = 0;
-
-  for (McDay day = mc_time_local_day (a); day <= mc_time_local_day (b); day++)
-    {
-      if (!model_is_working (m, day))
-        continue;
-      for (guint i = 0; i < m->n_segments; i++)
-        {
-          McTime lo = MAX (a, mc_time_from_local (day, m->segments[i].start));
-          McTime hi = MIN (b, mc_time_from_local (day, m->segments[i].end));
-
-          if (hi > lo)
-            total += hi - lo;
-        }
-    }
   return total;
 }
 
@@ -923,84 +853,6 @@ model_deadline (const Model            *m,
   return model_walk (m, base, paused_working, out);
 }
 
-static void
-random_model (GRand *rand,
-              Model *m)
-{
-  int marks[6];
-  guint n;
-
-  m->first = D (2024, 1, 1);
-  m->last = D (2026, 12, 31);
-  m->weekdays = (guint) g_rand_int_range (rand, 1, 128);
-  m->off = g_hash_table_new (NULL, NULL);
-  m->extra = g_hash_table_new (NULL, NULL);
-  for (int i = g_rand_int_range (rand, 0, 80); i > 0; i--)
-    g_hash_table_add (m->off, GINT_TO_POINTER (g_rand_int_range (rand, m->first, m->last + 1)));
-  for (int i = g_rand_int_range (rand, 0, 15); i > 0; i--)
-    g_hash_table_add (m->extra, GINT_TO_POINTER (g_rand_int_range (rand, m->first, m->last + 1)));
-
-  n = (guint) g_rand_int_range (rand, 1, 4);
-retry:
-  for (guint i = 0; i < 2 * n; i++)
-    {
-      int r = g_rand_int_range (rand, 0, 10);
-
-      marks[i] = r == 0 ? 0 : r == 1 ? 1440 : g_rand_int_range (rand, 0, 1441);
-    }
-  for (guint i = 1; i < 2 * n; i++)
-    for (guint j = i; j > 0 && marks[j - 1] > marks[j]; j--)
-      {
-        int x = marks[j];
-
-        marks[j] = marks[j - 1];
-        marks[j - 1] = x;
-      }
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0 && g_rand_int_range (rand, 0, 5) == 0)
-        marks[2 * i] = marks[2 * i - 1];
-      if (marks[2 * i] == marks[2 * i + 1])
-        goto retry;
-    }
-  m->n_segments = n;
-  for (guint i = 0; i < n; i++)
-    m->segments[i] = (McOfficeSegment) { marks[2 * i] * 60, marks[2 * i + 1] * 60 };
-}
-
-static McWorkCalendar *
-model_calendar (const Model *m)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(McOfficeHours) hours = NULL;
-  g_autofree McDay *off = g_new (McDay, g_hash_table_size (m->off) + 1);
-  g_autofree McDay *extra = g_new (McDay, g_hash_table_size (m->extra) + 1);
-  guint n_off = 0, n_extra = 0;
-  McWorkCalendar *calendar;
-  GHashTableIter iter;
-  gpointer key;
-
-  for (guint i = 0; i < m->n_segments; i++)
-    {
-      g_autofree char *a = mc_clock_format (m->segments[i].start);
-      g_autofree char *b = mc_clock_format (m->segments[i].end);
-
-      g_string_append_printf (text, "%s%s-%s", i ? "," : "", a, b);
-    }
-  hours = mc_office_hours_parse (text->str, &error);
-  g_assert_no_error (error);
-  g_hash_table_iter_init (&iter, m->off);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    off[n_off++] = GPOINTER_TO_INT (key);
-  g_hash_table_iter_init (&iter, m->extra);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    extra[n_extra++] = GPOINTER_TO_INT (key);
-  calendar = mc_work_calendar_new_from_days (off, n_off, extra, n_extra, m->weekdays, hours, 2024, 2026, &error);
-  g_assert_no_error (error);
-  return calendar;
-}
-
 static McTime
 random_moment (GRand       *rand,
                const Model *m,
@@ -1073,7 +925,7 @@ test_property_random_calendars (void)
       Model m;
       g_autoptr(McWorkCalendar) calendar = NULL;
 
-      random_model (rand, &m);
+      random_model (rand, &m, 80);
       calendar = model_calendar (&m);
 
       for (int k = 0; k < 60; k++)
@@ -1167,8 +1019,7 @@ test_property_random_calendars (void)
           if (found)
             assert_time (due, expected);
         }
-      g_hash_table_unref (m.off);
-      g_hash_table_unref (m.extra);
+      model_clear (&m);
     }
   g_test_message ("%u appointments and %u with pauses compared", compared, with_pauses);
   g_assert_cmpuint (compared, >, 10000);
