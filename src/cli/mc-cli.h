@@ -123,6 +123,7 @@ McCliStatus  mc_cli_settings_get      (McCli *cli);
 McCliStatus  mc_cli_settings_set      (McCli *cli);
 McCliStatus  mc_cli_figures           (McCli *cli);
 McCliStatus  mc_cli_outbox            (McCli *cli);
+McCliStatus  mc_cli_slip              (McCli *cli);  /* mc-cli-print.c */
 
 /* Shared by show / list / search / receive / move (mc-cli-dossier.c). */
 cJSON       *mc_cli_dossier_to_json   (McCli *cli, const McDossier *dossier);

@@ -41,6 +41,9 @@ static const McCliCommand commands[] = {
     N_("Show a dossier (a dossier code or a scanned lookup URL): fields, documents, appointments, "
        "history, pauses."),
     mc_cli_show },
+  { NULL, "slip", N_("CODE"),
+    N_("Write the receipt-and-appointment slip (form 01) of a dossier as PDF: --pdf FILE."),
+    mc_cli_slip },
   { NULL, "list", NULL,
     N_("List dossiers, newest first (or by appointment)."),
     mc_cli_list },
