@@ -133,6 +133,7 @@ run_stage "plain" build-ci
 stage_env=(
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  LSAN_OPTIONS=suppressions=$srcdir/build-aux/lsan.supp:print_suppressions=0
   G_SLICE=always-malloc
 )
 stage_test_args=(--timeout-multiplier 2 --no-suite i18n)
