@@ -233,7 +233,9 @@ slip_documents (Slip *s)
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
       g_autofree char *name_markup = g_markup_printf_escaped ("%s", or_dots (name));
       g_autofree char *form = g_markup_printf_escaped ("%s", mc_document_form_describe (doc->form));
-      g_autofree char *copies = g_strdup_printf ("%d", doc->copies);
+      /* A document shown for comparison and handed back is received in no copy. */
+      g_autofree char *copies = doc->copies > 0 ? g_strdup_printf ("%d", doc->copies)
+                                                : g_strdup ("Xuất trình");
       const char *cells[4] = { number, name_markup, form, copies };
 
       slip_table_row (s, cells, widths, aligns, 4);
