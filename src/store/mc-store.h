@@ -34,7 +34,7 @@ GQuark mc_store_error_quark (void);
 G_DECLARE_FINAL_TYPE (McStore, mc_store, MC, STORE, GObject)
 
 /* The current schema version (PRAGMA user_version). */
-#define MC_STORE_SCHEMA_VERSION 4
+#define MC_STORE_SCHEMA_VERSION 5
 
 typedef struct
 {
