@@ -1,0 +1,314 @@
+/* mc-context.c — the app's shared state and its store worker.
+ *
+ * SQLite connections and the store's cached statements belong to one thread at a time, so all
+ * store work of the app goes through one GThreadPool with a single thread: jobs run in the
+ * order they were asked for, the main loop never waits on the disk, and no lock is needed
+ * around the store. Views that read a lot (the dossier list) open their own connection.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-context.h"
+
+struct _McContext
+{
+  GObject           parent_instance;
+
+  McStore          *store;        /* owned */
+  GSettings        *settings;     /* owned */
+  McOfficeSettings *office;       /* owned copy: jobs may not be touching the store's own */
+  GThreadPool      *worker;       /* one thread: jobs run in order */
+};
+
+G_DEFINE_FINAL_TYPE (McContext, mc_context, G_TYPE_OBJECT)
+
+enum
+{
+  DOSSIER_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  McStoreJob      job;
+  gpointer        job_data;
+  GDestroyNotify  job_data_free;
+  GDestroyNotify  result_free;
+} JobData;
+
+static void
+job_data_free (gpointer data)
+{
+  JobData *job = data;
+
+  if (job->job_data_free != NULL)
+    g_clear_pointer (&job->job_data, job->job_data_free);
+  g_free (job);
+}
+
+static void
+mc_context_run_job (gpointer data,
+                    gpointer user_data)
+{
+  g_autoptr(GTask) task = data;
+  McContext *self = g_task_get_source_object (task);
+  JobData *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gpointer result;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  result = job->job (self->store, job->job_data, &error);
+  if (result == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, result, job->result_free);
+}
+
+static McOfficeSettings *
+copy_office_settings (const McOfficeSettings *current)
+{
+  McOfficeSettings *copy = mc_office_settings_new_default ();
+  const McOfficeSettingInfo *keys;
+  gsize n_keys;
+
+  keys = mc_office_settings_keys (&n_keys);
+  for (gsize i = 0; i < n_keys; i++)
+    {
+      g_autofree char *value = mc_office_settings_get (current, keys[i].key);
+
+      /* The store only holds values it validated, so this cannot fail. */
+      mc_office_settings_set (copy, keys[i].key, value, NULL);
+    }
+  return copy;
+}
+
+static void
+mc_context_finalize (GObject *object)
+{
+  McContext *self = MC_CONTEXT (object);
+
+  /* Waits for queued jobs: a dossier being saved is written before the store closes. */
+  g_thread_pool_free (self->worker, FALSE, TRUE);
+  g_clear_pointer (&self->office, mc_office_settings_free);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (mc_context_parent_class)->finalize (object);
+}
+
+static void
+mc_context_class_init (McContextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = mc_context_finalize;
+
+  /**
+   * McContext::dossier-changed:
+   * @code: the dossier's code
+   *
+   * A dossier was received or moved on this desk.
+   */
+  signals[DOSSIER_CHANGED] =
+    g_signal_new ("dossier-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+mc_context_init (McContext *self)
+{
+  self->worker = g_thread_pool_new (mc_context_run_job, self, 1, FALSE, NULL);
+}
+
+McContext *
+mc_context_new (McStore   *store,
+                GSettings *settings)
+{
+  McContext *self;
+
+  g_return_val_if_fail (MC_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (MC_TYPE_CONTEXT, NULL);
+  self->store = g_object_ref (store);
+  self->settings = g_object_ref (settings);
+  self->office = copy_office_settings (mc_store_get_settings (store));
+  return self;
+}
+
+McStore *
+mc_context_get_store (McContext *self)
+{
+  g_return_val_if_fail (MC_IS_CONTEXT (self), NULL);
+  return self->store;
+}
+
+GSettings *
+mc_context_get_settings (McContext *self)
+{
+  g_return_val_if_fail (MC_IS_CONTEXT (self), NULL);
+  return self->settings;
+}
+
+const McOfficeSettings *
+mc_context_get_office (McContext *self)
+{
+  g_return_val_if_fail (MC_IS_CONTEXT (self), NULL);
+  return self->office;
+}
+
+char *
+mc_context_dup_clerk (McContext *self)
+{
+  g_autofree char *clerk = NULL;
+
+  g_return_val_if_fail (MC_IS_CONTEXT (self), NULL);
+
+  clerk = g_settings_get_string (self->settings, "clerk-name");
+  g_strstrip (clerk);
+  if (clerk[0] == '\0')
+    {
+      g_free (clerk);
+      clerk = g_strdup (g_get_real_name ());
+      if (clerk[0] == '\0' || g_str_equal (clerk, "Unknown"))
+        {
+          g_free (clerk);
+          clerk = g_strdup (g_get_user_name ());
+        }
+    }
+  return g_steal_pointer (&clerk);
+}
+
+void
+mc_context_run_async (McContext           *self,
+                      McStoreJob           job,
+                      gpointer             job_data,
+                      GDestroyNotify       job_data_free_func,
+                      GDestroyNotify       result_free,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  JobData *data;
+
+  g_return_if_fail (MC_IS_CONTEXT (self));
+  g_return_if_fail (job != NULL);
+
+  data = g_new0 (JobData, 1);
+  data->job = job;
+  data->job_data = job_data;
+  data->job_data_free = job_data_free_func;
+  data->result_free = result_free;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_task_data (task, data, job_data_free);
+  g_thread_pool_push (self->worker, g_steal_pointer (&task), NULL);
+}
+
+gpointer
+mc_context_run_finish (McContext     *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+mc_context_dossier_changed (McContext  *self,
+                            const char *code)
+{
+  g_return_if_fail (MC_IS_CONTEXT (self));
+  g_signal_emit (self, signals[DOSSIER_CHANGED], 0, code);
+}
+
+typedef struct
+{
+  char *key;
+  char *value;
+} SettingJob;
+
+static void
+setting_job_free (gpointer data)
+{
+  SettingJob *job = data;
+
+  g_free (job->key);
+  g_free (job->value);
+  g_free (job);
+}
+
+static gpointer
+push_setting_job (McStore   *store,
+                  gpointer   data,
+                  GError   **error)
+{
+  SettingJob *job = data;
+
+  if (!mc_store_set_setting (store, job->key, job->value, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+push_setting_done (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The value was checked before it was queued; only the disk can refuse it now. */
+  if (mc_context_run_finish (MC_CONTEXT (object), result, &error) == NULL)
+    g_warning ("Cannot save a setting in the database: %s", error->message);
+}
+
+gboolean
+mc_context_push_setting (McContext   *self,
+                         const char  *gsettings_key,
+                         GError     **error)
+{
+  g_autofree char *store_key = NULL;
+  g_autofree char *value = NULL;
+  g_autoptr(McOfficeSettings) checked = NULL;
+  SettingJob *job;
+  const McOfficeSettingInfo *keys;
+  gsize n_keys;
+
+  g_return_val_if_fail (MC_IS_CONTEXT (self), FALSE);
+
+  /* GSettings keys are the office keys with dots as dashes: "office-name" is "office.name". */
+  keys = mc_office_settings_keys (&n_keys);
+  for (gsize i = 0; i < n_keys && store_key == NULL; i++)
+    {
+      g_autofree char *dashed = g_strdelimit (g_strdup (keys[i].key), ".", '-');
+
+      if (g_str_equal (dashed, gsettings_key))
+        store_key = g_strdup (keys[i].key);
+    }
+  if (store_key == NULL)
+    return TRUE;   /* a desktop-only preference (paper size, window size) */
+
+  value = g_settings_get_string (self->settings, gsettings_key);
+
+  /* Checked here with the same rules the store applies, so the app's copy changes at once and
+   * the store's write, queued behind any dossier being saved, keeps the order of the clerk's
+   * actions. */
+  checked = copy_office_settings (self->office);
+  if (!mc_office_settings_set (checked, store_key, value, error))
+    return FALSE;
+  g_clear_pointer (&self->office, mc_office_settings_free);
+  self->office = g_steal_pointer (&checked);
+
+  job = g_new0 (SettingJob, 1);
+  job->key = g_steal_pointer (&store_key);
+  job->value = g_steal_pointer (&value);
+  mc_context_run_async (self, push_setting_job, job, setting_job_free, NULL, NULL,
+                        push_setting_done, NULL);
+  return TRUE;
+}
