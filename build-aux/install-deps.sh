@@ -15,12 +15,14 @@ packages=(
   build-essential meson ninja-build pkg-config
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev
   libsqlite3-dev libcurl4-openssl-dev libcjson-dev libqrencode-dev
+  libsoup-3.0-dev
+  libxlsxwriter-dev
   gettext
   xvfb xauth dbus
   appstream desktop-file-utils
-  zbar-tools poppler-utils imagemagick
+  zbar-tools poppler-utils imagemagick xdotool
   fonts-dejavu-core fonts-liberation2
-  jq
+  jq python3
   clang libclang-rt-14-dev valgrind
 )
 

@@ -1,5 +1,5 @@
 /* mc-cli-admin.c — the administrator's and supervisor's commands of motcua-cli: backup,
- * check, settings, figures and the outbox counts.
+ * check, settings and figures.
  *
  * Figures are printed with their period and their definition next to each number, and
  * every rate with the counts behind it: a figure whose meaning must be guessed is how
@@ -451,39 +451,6 @@ mc_cli_figures (McCli *cli)
           g_string_append_c (out, '\n');
         }
       mc_cli_print ("%s", out->str);
-    }
-  return MC_CLI_OK;
-}
-
-McCliStatus
-mc_cli_outbox (McCli *cli)
-{
-  g_autoptr(GError) error = NULL;
-  McOutboxCounts counts;
-  McStore *store;
-
-  if (!mc_cli_parse_options (cli, NULL, 0, 0))
-    return MC_CLI_USAGE;
-  if ((store = mc_cli_open_store (cli)) == NULL)
-    return MC_CLI_REFUSED;
-  if (!mc_store_count_outbox (store, &counts, &error))
-    return mc_cli_fail (error);
-
-  if (cli->json)
-    {
-      cJSON *root = cJSON_CreateObject ();
-
-      cJSON_AddNumberToObject (root, "pending", (double) counts.pending);
-      cJSON_AddNumberToObject (root, "failed", (double) counts.failed);
-      cJSON_AddNumberToObject (root, "sent", (double) counts.sent);
-      mc_cli_print_json (root);
-    }
-  else
-    {
-      mc_cli_print ("%s %" G_GINT64_FORMAT "\n", _("Waiting to be sent to the portal:"), counts.pending);
-      mc_cli_print ("%s %" G_GINT64_FORMAT "\n", _("Refused by the portal for their content:"),
-                    counts.failed);
-      mc_cli_print ("%s %" G_GINT64_FORMAT "\n", _("Sent and acknowledged:"), counts.sent);
     }
   return MC_CLI_OK;
 }

@@ -122,8 +122,17 @@ McCliStatus  mc_cli_settings_list     (McCli *cli);
 McCliStatus  mc_cli_settings_get      (McCli *cli);
 McCliStatus  mc_cli_settings_set      (McCli *cli);
 McCliStatus  mc_cli_figures           (McCli *cli);
-McCliStatus  mc_cli_outbox            (McCli *cli);
+McCliStatus  mc_cli_outbox            (McCli *cli);  /* mc-cli-sync.c */
+McCliStatus  mc_cli_sync_run          (McCli *cli);
+McCliStatus  mc_cli_sync_status       (McCli *cli);
+McCliStatus  mc_cli_sync_pull         (McCli *cli);
+McCliStatus  mc_cli_sync_catalogue    (McCli *cli);
+McCliStatus  mc_cli_sync_retry        (McCli *cli);
+McCliStatus  mc_cli_sync_resend       (McCli *cli);
 McCliStatus  mc_cli_slip              (McCli *cli);  /* mc-cli-print.c */
+McCliStatus  mc_cli_form              (McCli *cli);  /* mc-cli-forms.c */
+McCliStatus  mc_cli_register          (McCli *cli);  /* mc-cli-forms.c */
+McCliStatus  mc_cli_report            (McCli *cli);  /* mc-cli-report.c */
 
 /* Shared by show / list / search / receive / move (mc-cli-dossier.c). */
 cJSON       *mc_cli_dossier_to_json   (McCli *cli, const McDossier *dossier);

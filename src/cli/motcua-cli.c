@@ -44,6 +44,14 @@ static const McCliCommand commands[] = {
   { NULL, "slip", N_("CODE"),
     N_("Write the receipt-and-appointment slip (form 01) of a dossier as PDF: --pdf FILE."),
     mc_cli_slip },
+  { NULL, "form", N_("NUMBER CODE"),
+    N_("Write form 02–06 of a dossier as PDF (--pdf FILE): 02 supplement request, 03 refusal, "
+       "04 apology and new appointment, 05 stopped processing, 06 processing control slip."),
+    mc_cli_form },
+  { NULL, "register", NULL,
+    N_("Write the dossier register (form 07) of a period: --from DATE --to DATE, --pdf FILE "
+       "and/or --csv FILE."),
+    mc_cli_register },
   { NULL, "list", NULL,
     N_("List dossiers, newest first (or by appointment)."),
     mc_cli_list },
@@ -77,9 +85,34 @@ static const McCliCommand commands[] = {
     N_("Print the supervisor’s figures for a period: received, finished early / on time / late, "
        "overdue, on-time rate by month."),
     mc_cli_figures },
+  { NULL, "report", NULL,
+    N_("The supervisor’s report of a period (--from DATE --to DATE, or --period): figures, breakdowns by "
+       "field, procedure, agency and clerk (--by KIND), charts; --json, --csv FILE, --xlsx FILE, --pdf FILE."),
+    mc_cli_report },
   { NULL, "outbox", NULL,
-    N_("Count the changes waiting to be sent to the portal, failed and sent."),
+    N_("Count the changes waiting to be sent to the portal and list those it refused "
+       "(--all: every waiting change)."),
     mc_cli_outbox },
+  { "sync", "run", NULL,
+    N_("Send the waiting changes to the portal and pull the online submissions; exit status 0 only when "
+       "nothing is left to send."),
+    mc_cli_sync_run },
+  { "sync", "status", NULL,
+    N_("Show the sync's state: changes waiting, records refused, last success, last error."),
+    mc_cli_sync_status },
+  { "sync", "pull", NULL,
+    N_("Pull the online submissions into the queue of dossiers to receive."),
+    mc_cli_sync_pull },
+  { "sync", "catalogue", NULL,
+    N_("Refresh the procedure catalogue from the portal (LayDanhSachTTHC)."),
+    mc_cli_sync_catalogue },
+  { "sync", "retry", N_("[ID]"),
+    N_("Send again the records the portal refused (all, or outbox entry ID)."),
+    mc_cli_sync_retry },
+  { "sync", "resend", N_("CODE"),
+    N_("Queue a dossier's state and all its steps again (--all: every dossier), for a portal "
+       "that lost them."),
+    mc_cli_sync_resend },
 };
 
 static gboolean

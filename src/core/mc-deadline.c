@@ -50,6 +50,7 @@ mc_time_limit_parse (const char   *text,
                      GError      **error)
 {
   g_autofree char *copy = NULL;
+  g_autofree char *shown = NULL;
   char *unit;
   gint64 amount;
 
@@ -90,9 +91,11 @@ mc_time_limit_parse (const char   *text,
         }
     }
 
+  /* The text is quoted back as it was typed, but a message must be valid UTF-8 to be shown. */
+  shown = g_utf8_make_valid (copy, -1);
   g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_PARSE,
                _("“%s” is not a time limit (expected “3 working-days”, “8 working-hours”, "
-                 "“15 calendar-days”, “same-day” or “none”)"), copy);
+                 "“15 calendar-days”, “same-day” or “none”)"), shown);
   return FALSE;
 }
 

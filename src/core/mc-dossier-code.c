@@ -235,6 +235,7 @@ gboolean
 mc_lookup_template_validate (const char  *url_template,
                              GError     **error)
 {
+  g_autofree char *shown = NULL;
   const char *code_at, *id_at, *after_scheme;
 
   if (url_template == NULL || *url_template == '\0')
@@ -243,6 +244,8 @@ mc_lookup_template_validate (const char  *url_template,
                            _("The lookup address template is empty"));
       return FALSE;
     }
+  /* The template is quoted in every refusal: as typed, but valid UTF-8 to be shown. */
+  shown = g_utf8_make_valid (url_template, -1);
 
   if (g_str_has_prefix (url_template, "https://"))
     after_scheme = url_template + strlen ("https://");
@@ -256,7 +259,7 @@ mc_lookup_template_validate (const char  *url_template,
       g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
                    _("The lookup address template “%s” must begin with https:// or http:// "
                      "and a host name"),
-                   url_template);
+                   shown);
       return FALSE;
     }
 
@@ -265,7 +268,7 @@ mc_lookup_template_validate (const char  *url_template,
     {
       g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
                    _("The lookup address template “%s” must contain “{code}” exactly once"),
-                   url_template);
+                   shown);
       return FALSE;
     }
   id_at = strstr (url_template, "{id}");
@@ -273,7 +276,18 @@ mc_lookup_template_validate (const char  *url_template,
     {
       g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
                    _("The lookup address template “%s” may contain “{id}” only once"),
-                   url_template);
+                   shown);
+      return FALSE;
+    }
+  /* The ID is a run of digits of any length: read back, it could not tell where it ends
+   * if a digit or the code (which may begin with one) came right after it. */
+  if (id_at != NULL && (g_ascii_isdigit (id_at[strlen ("{id}")]) ||
+                        g_str_has_prefix (id_at + strlen ("{id}"), "{code}")))
+    {
+      g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
+                   _("In the lookup address template “%s”, “{id}” must not be followed directly "
+                     "by a digit or by “{code}”: the two could not be told apart when scanned"),
+                   shown);
       return FALSE;
     }
 
@@ -289,7 +303,7 @@ mc_lookup_template_validate (const char  *url_template,
           g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
                        _("The lookup address template “%s” contains a character that does "
                          "not belong in a web address"),
-                       url_template);
+                       shown);
           return FALSE;
         }
     }
@@ -326,14 +340,32 @@ is_code_url_char (char c)
   return g_ascii_isalnum (c) || c == '.' || c == '-' || c == '%';
 }
 
+static char *code_from_text (const char  *text,
+                             GError     **error);
+
+/* Whether the @len bytes at @text, %-decoded, read as a dossier code (in any case). */
+static gboolean
+is_code_at (const char *text,
+            gsize       len)
+{
+  g_autofree char *decoded = g_uri_unescape_segment (text, text + len, NULL);
+  g_autofree char *code = decoded != NULL ? code_from_text (decoded, NULL) : NULL;
+
+  return code != NULL;
+}
+
 /* Matches @input, from its start to its end, against @tmpl, from its start to its end.
  * Literal text must be equal (the scheme and host without regard to case); "{code}" takes a
  * run of code characters and "{id}" a run of digits, possibly empty, trying every length so
- * that a placeholder followed by literal text finds where that text begins. */
+ * that a placeholder followed by literal text finds where that text begins. With
+ * @code_must_parse, only a run that reads as a dossier code is taken for "{code}": a
+ * template whose code is followed by digits ("…{code}{id}") then still finds the code's
+ * end, where the longest run would swallow the ID. */
 static gboolean
 match_template (const char *tmpl,
                 const char *input,
                 gsize       case_free,
+                gboolean    code_must_parse,
                 UrlMatch   *match)
 {
   /* Literal text, compared in a loop so that recursion happens only at placeholders. */
@@ -366,7 +398,8 @@ match_template (const char *tmpl,
       {
         if (is_code && len == 0)
           break;
-        if (match_template (rest, input + len, 0, match))
+        if (match_template (rest, input + len, 0, code_must_parse, match) &&
+            (!is_code || !code_must_parse || is_code_at (input, len)))
           {
             if (is_code)
               {
@@ -445,6 +478,7 @@ mc_scanned_input_to_code (const char  *scanned,
       g_autofree char *raw_code = NULL;
       g_autofree char *decoded = NULL;
       g_autoptr(GError) template_error = NULL;
+      gsize authority;
 
       if (!mc_lookup_template_validate (url_template, &template_error))
         {
@@ -454,8 +488,11 @@ mc_scanned_input_to_code (const char  *scanned,
                        trimmed, template_error->message);
           return NULL;
         }
-      if (!match_template (url_template, trimmed, scheme_authority_length (url_template),
-                           &match))
+      /* A run that reads as a code first; failing that, the longest run, so that a code
+       * that was half read is refused for what is wrong with it. */
+      authority = scheme_authority_length (url_template);
+      if (!match_template (url_template, trimmed, authority, TRUE, &match) &&
+          !match_template (url_template, trimmed, authority, FALSE, &match))
         {
           g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
                        _("The scanned address “%s” is not a lookup address of this office "

@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -247,7 +248,9 @@ check_members (const cJSON         *object,
     {
       if (child->string == NULL || !g_strv_contains (allowed, child->string))
         {
-          g_autofree char *place = path_member (path, child->string ? child->string : "?");
+          /* The key is the file's, not ours: it may be any bytes, and the message is shown. */
+          g_autofree char *key = g_utf8_make_valid (child->string ? child->string : "?", -1);
+          g_autofree char *place = path_member (path, key);
 
           g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_PARSE,
                        _("%s is not a known field"), place);
@@ -308,7 +311,9 @@ read_int (const cJSON  *object,
     return !required;
 
   place = path_member (path, key);
-  if (!cJSON_IsNumber (member) || member->valuedouble != (double) (gint64) member->valuedouble)
+  /* floor, not a cast: a number beyond any integer type ("1e999" is infinity) must be
+   * refused by the range check below, not converted first. */
+  if (!cJSON_IsNumber (member) || member->valuedouble != floor (member->valuedouble))
     {
       g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_PARSE,
                    _("%s: expected a whole number"), place);
@@ -819,6 +824,9 @@ parse_announcements (const char  *text,
 /* ------------------------------------------------------------------------------------ */
 /* Construction                                                                         */
 
+static McHolidayRules *check_working_weekends (McHolidayRules  *self,
+                                               GError         **error);
+
 McHolidayRules *
 mc_holiday_rules_new_from_json (const char  *rules_json,
                                 const char  *announcements_json,
@@ -846,7 +854,7 @@ mc_holiday_rules_new_from_json (const char  *rules_json,
   else
     announcements = g_ptr_array_new_with_free_func (announcement_unref);
 
-  return holiday_rules_new (rules, announcements);
+  return check_working_weekends (holiday_rules_new (rules, announcements), error);
 }
 
 McHolidayRules *
@@ -881,7 +889,7 @@ mc_holiday_rules_with_announcements (McHolidayRules  *self,
     g_ptr_array_add (merged, g_atomic_rc_box_acquire (incoming->pdata[j]));
   g_ptr_array_sort (merged, compare_announcements);
 
-  return holiday_rules_new (g_atomic_rc_box_acquire (self->rules), merged);
+  return check_working_weekends (holiday_rules_new (g_atomic_rc_box_acquire (self->rules), merged), error);
 }
 
 static char *
@@ -1239,6 +1247,43 @@ mc_holiday_rules_working_weekends (McHolidayRules *self,
     }
   g_array_sort (result, compare_working);
   return result;
+}
+
+/* Takes @self; returns it, or NULL with @error when a working weekend of an announcement
+ * is also a day off. A Saturday cannot be both worked and a holiday: such a document holds
+ * a typing mistake (a swapped day put on the wrong list, a wrong date), and a work calendar
+ * built from it would silently count the day off as worked. Checked once the set is whole,
+ * because the day off may come from another year's document or from the rules. */
+static McHolidayRules *
+check_working_weekends (McHolidayRules  *self,
+                        GError         **error)
+{
+  for (guint i = 0; i < self->announcements->len; i++)
+    {
+      const Announcement *a = self->announcements->pdata[i];
+
+      for (guint j = 0; j < a->working->len; j++)
+        {
+          McDay day = g_array_index (a->working, AnnouncedDay, j).day;
+          g_autoptr(GArray) off = mc_holiday_rules_days_off (self, year_of (day));
+
+          for (guint k = 0; k < off->len; k++)
+            {
+              const McDayOff *clash = &g_array_index (off, McDayOff, k);
+              g_autofree char *text = NULL;
+
+              if (clash->day != day)
+                continue;
+              text = mc_day_format (day);
+              g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
+                           _("announcements, year %d: %s is both a working weekend and a day off (%s)"),
+                           a->year, text, clash->name);
+              mc_holiday_rules_unref (self);
+              return NULL;
+            }
+        }
+    }
+  return self;
 }
 
 const char *

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "mc-dossier-code.h"
 #include "mc-error.h"
@@ -22,6 +23,17 @@ static const McOfficeSettingInfo setting_keys[] = {
   { "deadline.same-day-cutoff", "15:00", N_("Same-day procedures received after this time are due at the end of the next working day") },
   { "deadline.due-soon-days", "1", N_("A dossier is due soon when due before the end of this many next working days") },
   { "portal.lookup-url-template", "https://dichvucong.example-province.gov.vn/tra-cuu?ma={code}", N_("Lookup URL encoded in the slip's QR code; {code} is the dossier code, {id} the applicant's ID") },
+  { "portal.base-url", "", N_("Base URL of the provincial portal's integration service (https; http only for 127.0.0.1); empty: no portal, changes wait in the outbox") },
+  { "portal.auth-path", "/login", N_("Path of the portal's login, after the base URL") },
+  { "portal.service-path", "/service", N_("Path of the portal's service endpoint, after the base URL") },
+  { "portal.username", "", N_("User name the province issued for this office's portal account") },
+  { "portal.password-file", "", N_("Absolute path of a file readable only by its owner (mode 0600) holding the portal password; the password itself is never stored in the database") },
+  { "portal.ca-file", "", N_("Absolute path of a CA certificate bundle for the portal (empty: the system's); certificates are always verified") },
+  { "portal.proxy", "", N_("Proxy for the portal, e.g. http://proxy.example:3128 (empty: from the https_proxy environment variable)") },
+  { "sync.backoff-cap-seconds", "600", N_("Longest wait between two attempts to reach the portal after failures, in seconds") },
+  { "sync.connect-timeout-seconds", "15", N_("How long to wait for a connection to the portal, in seconds") },
+  { "sync.timeout-seconds", "60", N_("How long one call to the portal may take in all, in seconds") },
+  { "sync.batch-size", "100", N_("Records sent in one call to the portal (1–100)") },
 };
 
 const McOfficeSettingInfo *
@@ -61,6 +73,13 @@ mc_office_settings_free (McOfficeSettings *self)
   g_free (self->office_address);
   g_clear_pointer (&self->office_hours, mc_office_hours_free);
   g_free (self->lookup_url_template);
+  g_free (self->portal_base_url);
+  g_free (self->portal_auth_path);
+  g_free (self->portal_service_path);
+  g_free (self->portal_username);
+  g_free (self->portal_password_file);
+  g_free (self->portal_ca_file);
+  g_free (self->portal_proxy);
   g_free (self);
 }
 
@@ -162,6 +181,111 @@ set_text (char       **field,
   return TRUE;
 }
 
+static gboolean
+is_loopback_host (const char *host)
+{
+  return g_strcmp0 (host, "127.0.0.1") == 0 || g_ascii_strcasecmp (host ? host : "", "localhost") == 0 ||
+         g_strcmp0 (host, "::1") == 0 || g_strcmp0 (host, "[::1]") == 0;
+}
+
+gboolean
+mc_portal_base_url_check (const char  *url,
+                          GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
+      g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL || g_uri_get_userinfo (uri) != NULL)
+    {
+      g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
+                   _("“%s” is not a portal address like https://lgsp.example-province.gov.vn/dvc"),
+                   url ? url : "");
+      return FALSE;
+    }
+  scheme = g_uri_get_scheme (uri);
+  if (g_ascii_strcasecmp (scheme, "https") == 0)
+    return TRUE;
+  if (g_ascii_strcasecmp (scheme, "http") == 0 && is_loopback_host (g_uri_get_host (uri)))
+    return TRUE;
+  if (g_ascii_strcasecmp (scheme, "http") == 0)
+    g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
+                 _("The portal address %s uses plain http: only https is allowed, except for a test portal on this machine (127.0.0.1 or localhost)"),
+                 url);
+  else
+    g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
+                 _("The portal address %s must begin with https://"), url);
+  return FALSE;
+}
+
+/* A path after the base URL: "/login". */
+static gboolean
+set_url_path (char       **field,
+              const char  *key,
+              const char  *value,
+              GError     **error)
+{
+  if (value == NULL || value[0] != '/' || strpbrk (value, " \t\r\n?#") != NULL)
+    {
+      g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
+                   _("Setting %s must be a path beginning with / such as /login (“%s” given)"),
+                   key, value ? value : "");
+      return FALSE;
+    }
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+/* A file named by an absolute path, or empty. */
+static gboolean
+set_file_path (char       **field,
+               const char  *key,
+               const char  *value,
+               GError     **error)
+{
+  if (value == NULL || (*value != '\0' && !g_path_is_absolute (value)))
+    {
+      g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
+                   _("Setting %s must be an absolute file path, or empty (“%s” given)"), key, value ? value : "");
+      return FALSE;
+    }
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+/* "http://proxy:3128", "socks5h://host:1080" or "host:port"; empty for the environment's. */
+static gboolean
+set_proxy (char       **field,
+           const char  *value,
+           GError     **error)
+{
+  static const char *const schemes[] = { "http", "https", "socks4", "socks4a", "socks5", "socks5h", NULL };
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *with_scheme = NULL;
+
+  if (value != NULL && *value == '\0')
+    goto accept;
+  if (value == NULL || strpbrk (value, " \t\r\n") != NULL)
+    goto bad;
+  with_scheme = strstr (value, "://") ? g_strdup (value) : g_strconcat ("http://", value, NULL);
+  uri = g_uri_parse (with_scheme, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
+      !g_strv_contains (schemes, g_uri_get_scheme (uri)))
+    goto bad;
+accept:
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+
+bad:
+  g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
+               _("The proxy must look like http://proxy.example:3128 or host:port (“%s” given)"), value ? value : "");
+  return FALSE;
+}
+
 gboolean
 mc_office_settings_set (McOfficeSettings  *self,
                         const char        *key,
@@ -170,6 +294,17 @@ mc_office_settings_set (McOfficeSettings  *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
+
+  /* Every refusal below quotes the value, and a message must be valid UTF-8 to be shown;
+   * no setting has a use for bytes that are not text anyway. */
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    {
+      g_autofree char *shown_key = g_utf8_make_valid (key, -1);
+
+      g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
+                   _("The value of setting %s is not valid UTF-8 text"), shown_key);
+      return FALSE;
+    }
 
   if (g_str_equal (key, "office.name"))
     return set_text (&self->office_name, key, value, TRUE, error);
@@ -243,20 +378,52 @@ mc_office_settings_set (McOfficeSettings  *self,
     return parse_int (key, value, 0, 30, &self->deadline.due_soon_working_days, error);
   if (g_str_equal (key, "portal.lookup-url-template"))
     {
-      if (value == NULL || strstr (value, "{code}") == NULL ||
-          !(g_str_has_prefix (value, "https://") || g_str_has_prefix (value, "http://")))
-        {
-          g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
-                       _("The lookup URL template must be an http(s) URL containing {code} (“%s” given)"),
-                       value ? value : "");
-          return FALSE;
-        }
+      /* The same check as the settings page's: a template stored by any other way (the
+       * command line, an old database) must still read back the QR codes it prints. */
+      if (!mc_lookup_template_validate (value, error))
+        return FALSE;
       g_free (self->lookup_url_template);
       self->lookup_url_template = g_strdup (value);
       return TRUE;
     }
 
-  g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID, _("There is no setting named “%s”"), key);
+  if (g_str_equal (key, "portal.base-url"))
+    {
+      if (value != NULL && *value != '\0' && !mc_portal_base_url_check (value, error))
+        return FALSE;
+      g_free (self->portal_base_url);
+      /* A trailing slash would double the one of the paths. */
+      self->portal_base_url = g_strdup (value ? value : "");
+      while (g_str_has_suffix (self->portal_base_url, "/"))
+        self->portal_base_url[strlen (self->portal_base_url) - 1] = '\0';
+      return TRUE;
+    }
+  if (g_str_equal (key, "portal.auth-path"))
+    return set_url_path (&self->portal_auth_path, key, value, error);
+  if (g_str_equal (key, "portal.service-path"))
+    return set_url_path (&self->portal_service_path, key, value, error);
+  if (g_str_equal (key, "portal.username"))
+    return set_text (&self->portal_username, key, value, FALSE, error);
+  if (g_str_equal (key, "portal.password-file"))
+    return set_file_path (&self->portal_password_file, key, value, error);
+  if (g_str_equal (key, "portal.ca-file"))
+    return set_file_path (&self->portal_ca_file, key, value, error);
+  if (g_str_equal (key, "portal.proxy"))
+    return set_proxy (&self->portal_proxy, value, error);
+  if (g_str_equal (key, "sync.backoff-cap-seconds"))
+    return parse_int (key, value, 1, 86400, &self->sync_backoff_cap_seconds, error);
+  if (g_str_equal (key, "sync.connect-timeout-seconds"))
+    return parse_int (key, value, 1, 300, &self->sync_connect_timeout_seconds, error);
+  if (g_str_equal (key, "sync.timeout-seconds"))
+    return parse_int (key, value, 1, 3600, &self->sync_timeout_seconds, error);
+  if (g_str_equal (key, "sync.batch-size"))
+    return parse_int (key, value, 1, 100, &self->sync_batch_size, error);
+
+  {
+    g_autofree char *shown_key = g_utf8_make_valid (key, -1);
+
+    g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID, _("There is no setting named “%s”"), shown_key);
+  }
   return FALSE;
 }
 
@@ -290,5 +457,27 @@ mc_office_settings_get (const McOfficeSettings *self,
     return g_strdup_printf ("%d", self->deadline.due_soon_working_days);
   if (g_str_equal (key, "portal.lookup-url-template"))
     return g_strdup (self->lookup_url_template);
+  if (g_str_equal (key, "portal.base-url"))
+    return g_strdup (self->portal_base_url);
+  if (g_str_equal (key, "portal.auth-path"))
+    return g_strdup (self->portal_auth_path);
+  if (g_str_equal (key, "portal.service-path"))
+    return g_strdup (self->portal_service_path);
+  if (g_str_equal (key, "portal.username"))
+    return g_strdup (self->portal_username);
+  if (g_str_equal (key, "portal.password-file"))
+    return g_strdup (self->portal_password_file);
+  if (g_str_equal (key, "portal.ca-file"))
+    return g_strdup (self->portal_ca_file);
+  if (g_str_equal (key, "portal.proxy"))
+    return g_strdup (self->portal_proxy);
+  if (g_str_equal (key, "sync.backoff-cap-seconds"))
+    return g_strdup_printf ("%d", self->sync_backoff_cap_seconds);
+  if (g_str_equal (key, "sync.connect-timeout-seconds"))
+    return g_strdup_printf ("%d", self->sync_connect_timeout_seconds);
+  if (g_str_equal (key, "sync.timeout-seconds"))
+    return g_strdup_printf ("%d", self->sync_timeout_seconds);
+  if (g_str_equal (key, "sync.batch-size"))
+    return g_strdup_printf ("%d", self->sync_batch_size);
   return NULL;
 }

@@ -22,6 +22,20 @@ typedef struct
   guint             working_weekdays;   /* bit mask, Monday = bit 0 */
   McDeadlinePolicy  deadline;
   char             *lookup_url_template;
+
+  /* The provincial portal (portal-api.md). The password itself is never a setting: only
+   * the file that holds it (mode 0600). */
+  char             *portal_base_url;     /* "" = no portal configured */
+  char             *portal_auth_path;
+  char             *portal_service_path;
+  char             *portal_username;
+  char             *portal_password_file;
+  char             *portal_ca_file;      /* "" = the system's CA bundle */
+  char             *portal_proxy;        /* "" = from the environment (https_proxy …) */
+  int               sync_backoff_cap_seconds;
+  int               sync_connect_timeout_seconds;
+  int               sync_timeout_seconds;
+  int               sync_batch_size;
 } McOfficeSettings;
 
 typedef struct
@@ -42,6 +56,11 @@ gboolean                   mc_office_settings_set         (McOfficeSettings  *se
 char                      *mc_office_settings_get         (const McOfficeSettings *self,
                                                            const char        *key);
 const McOfficeSettingInfo *mc_office_settings_keys        (gsize             *n_keys);
+
+/* A portal base URL the desk may use: https, or http only to this machine (127.0.0.1,
+ * localhost, ::1), without query or fragment. */
+gboolean                   mc_portal_base_url_check       (const char        *url,
+                                                           GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McOfficeSettings, mc_office_settings_free)
 

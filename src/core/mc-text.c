@@ -9,8 +9,7 @@ char *
 mc_text_normalize (const char  *text,
                    GError     **error)
 {
-  g_autofree char *nfc = NULL;
-  GString *out;
+  g_autoptr(GString) out = NULL;
   gboolean pending_space = FALSE;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
@@ -20,9 +19,11 @@ mc_text_normalize (const char  *text,
       return NULL;
     }
 
-  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-  out = g_string_sized_new (strlen (nfc));
-  for (const char *p = nfc; *p; p = g_utf8_next_char (p))
+  /* Controls out and white space collapsed first, NFC last: a control character between a
+   * letter and its accent ("e", U+0001, U+0301) keeps them apart under NFC, so removing it
+   * afterwards would leave a decomposed letter — and a second pass would change the text. */
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -38,7 +39,7 @@ mc_text_normalize (const char  *text,
       pending_space = FALSE;
       g_string_append_unichar (out, c);
     }
-  return g_string_free (out, FALSE);
+  return g_utf8_normalize (out->str, -1, G_NORMALIZE_NFC);
 }
 
 char *

@@ -8,6 +8,14 @@
 #include "mc-i18n.h"
 #include "mc-time.h"
 
+/* What was typed, quoted back in a message: as it was, but valid UTF-8, since a message is
+ * shown in the window and written out as JSON. */
+static char *
+shown_text (const char *text)
+{
+  return g_utf8_make_valid (text != NULL ? text : "", -1);
+}
+
 McDay
 mc_day_from_ymd (int year,
                  int month,
@@ -121,6 +129,7 @@ mc_day_parse (const char  *text,
               McDay       *out,
               GError     **error)
 {
+  g_autofree char *shown = NULL;
   McDay day;
 
   g_return_val_if_fail (out != NULL, FALSE);
@@ -130,9 +139,9 @@ mc_day_parse (const char  *text,
       *out = day;
       return TRUE;
     }
+  shown = shown_text (text);
   g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_PARSE,
-               _("“%s” is not a valid date (expected YYYY-MM-DD or DD/MM/YYYY)"),
-               text ? text : "");
+               _("“%s” is not a valid date (expected YYYY-MM-DD or DD/MM/YYYY)"), shown);
   return FALSE;
 }
 
@@ -211,6 +220,7 @@ mc_time_parse_local (const char  *text,
                      McTime      *out,
                      GError     **error)
 {
+  g_autofree char *shown = NULL;
   McDay day;
   gsize n;
   int seconds = 0;
@@ -234,8 +244,9 @@ mc_time_parse_local (const char  *text,
           return TRUE;
         }
     }
+  shown = shown_text (text);
   g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_PARSE,
-               _("“%s” is not a valid time (expected YYYY-MM-DD HH:MM)"), text ? text : "");
+               _("“%s” is not a valid time (expected YYYY-MM-DD HH:MM)"), shown);
   return FALSE;
 }
 
@@ -244,6 +255,7 @@ mc_time_parse_portal (const char  *text,
                       McTime      *out,
                       GError     **error)
 {
+  g_autofree char *shown = NULL;
   int y, mo, d, h, mi, s;
 
   g_return_val_if_fail (out != NULL, FALSE);
@@ -261,8 +273,9 @@ mc_time_parse_portal (const char  *text,
       *out = mc_time_from_local (mc_day_from_ymd (y, mo, d), h * 3600 + mi * 60 + s);
       return TRUE;
     }
+  shown = shown_text (text);
   g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_PARSE,
-               _("“%s” is not a portal date (expected 14 digits yyyyMMddHHmmss)"), text ? text : "");
+               _("“%s” is not a portal date (expected 14 digits yyyyMMddHHmmss)"), shown);
   return FALSE;
 }
 
@@ -339,6 +352,7 @@ mc_clock_parse (const char  *text,
                 int         *seconds_of_day,
                 GError     **error)
 {
+  g_autofree char *shown = NULL;
   gsize used = 0;
   int secs = 0;
 
@@ -349,8 +363,9 @@ mc_clock_parse (const char  *text,
       *seconds_of_day = secs;
       return TRUE;
     }
+  shown = shown_text (text);
   g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_PARSE,
-               _("“%s” is not a valid clock time (expected HH:MM)"), text ? text : "");
+               _("“%s” is not a valid clock time (expected HH:MM)"), shown);
   return FALSE;
 }
 

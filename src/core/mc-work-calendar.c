@@ -100,8 +100,11 @@ mc_office_hours_parse (const char  *text,
           !mc_clock_parse (g_strstrip (ends[0]), &segment.start, NULL) ||
           !mc_clock_parse (g_strstrip (ends[1]), &segment.end, NULL))
         {
+          /* Quoted as typed, but a message must be valid UTF-8 to be shown. */
+          g_autofree char *shown = g_utf8_make_valid (part, -1);
+
           g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_PARSE,
-                       _("“%s” in the office hours is not a segment HH:MM-HH:MM"), part);
+                       _("“%s” in the office hours is not a segment HH:MM-HH:MM"), shown);
           return NULL;
         }
       if (segment.start >= MC_SECONDS_PER_DAY || segment.start >= segment.end)

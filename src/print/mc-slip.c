@@ -9,33 +9,23 @@
  * and ends with "… và N giấy tờ khác" (the full list stays in the file and on screen). The
  * QR code never shrinks, so that a phone can always read it.
  */
-#include <cairo-pdf.h>
-#include <errno.h>
-#include <pango/pangocairo.h>
 #include <qrencode.h>
 
 #include "mc-catalogue.h"
 #include "mc-deadline.h"
 #include "mc-dossier-code.h"
+#include "mc-form-page.h"
 #include "mc-i18n.h"
 #include "mc-slip.h"
 #include "mc-time.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QRcode, QRcode_free)
 
-G_DEFINE_QUARK (mc-print-error-quark, mc_print_error)
-
-#define MM_TO_PT(mm)     ((mm) * 72.0 / 25.4)
-#define MARGIN_LEFT      MM_TO_PT (20.0)
-#define MARGIN_RIGHT     MM_TO_PT (15.0)
-#define MARGIN_TOP       MM_TO_PT (15.0)
-#define MARGIN_BOTTOM    MM_TO_PT (15.0)
-#define FONT_FAMILY      "Liberation Serif"
-#define FONT_SIZE        13.0
+#define FONT_SIZE        MC_FORM_FONT_SIZE
 #define FONT_SIZE_MIN    8.0
 /* The QR symbol itself is 30 mm wide (the brief asks for at least 25 mm), and a quiet
  * zone of four modules surrounds it, as the QR standard requires for reliable scanning. */
-#define QR_SYMBOL_PT     MM_TO_PT (30.0)
+#define QR_SYMBOL_PT     MC_MM_TO_PT (30.0)
 #define QR_QUIET_MODULES 4
 
 static const char *copy_labels[MC_SLIP_N_COPIES] = {
@@ -45,12 +35,7 @@ static const char *copy_labels[MC_SLIP_N_COPIES] = {
 
 typedef struct
 {
-  cairo_t                *cr;
-  gboolean                draw;       /* FALSE: only measure */
-  double                  size;       /* body font size, pt */
-  double                  left;
-  double                  width;      /* of the text area */
-  double                  y;
+  McFormPage              page;       /* the flow: cairo context, size, text area, y */
   guint                   max_rows;   /* documents listed before "… và N giấy tờ khác" */
   const McDossier        *dossier;
   const McOfficeSettings *settings;
@@ -58,8 +43,6 @@ typedef struct
   const char             *url;
 } Slip;
 
-/* Lays out @markup in a box of @width at (@x, s->y) and returns its height; draws it only
- * when the flow is being drawn. @rel scales the body size. */
 static double
 slip_text (Slip           *s,
            double          x,
@@ -69,137 +52,41 @@ slip_text (Slip           *s,
            const char     *markup,
            double         *text_width)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (s->cr);
-  PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
-  PangoRectangle logical;
-
-  /* Absolute size: points are cairo's user units on a PDF surface, whatever the
-   * resolution pangocairo assumes. */
-  pango_font_description_set_absolute_size (desc, s->size * rel * PANGO_SCALE);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, align);
-  pango_layout_set_markup (layout, markup, -1);
-  pango_layout_get_extents (layout, NULL, &logical);
-
-  if (text_width != NULL)
-    *text_width = (double) logical.width / PANGO_SCALE;
-  if (s->draw)
-    {
-      cairo_move_to (s->cr, x, s->y);
-      pango_cairo_show_layout (s->cr, layout);
-    }
-  return (double) logical.height / PANGO_SCALE;
+  return mc_form_page_text (&s->page, x, width, align, rel, markup, text_width);
 }
 
-/* A paragraph across the text area; the flow moves below it. */
 static void
 slip_para (Slip           *s,
            PangoAlignment  align,
            double          rel,
            const char     *markup)
 {
-  s->y += slip_text (s, s->left, s->width, align, rel, markup, NULL) + s->size * 0.2;
-}
-
-static void
-slip_rule (Slip   *s,
-           double  x1,
-           double  x2,
-           double  y)
-{
-  if (!s->draw)
-    return;
-  cairo_set_line_width (s->cr, 0.6);
-  cairo_move_to (s->cr, x1, y);
-  cairo_line_to (s->cr, x2, y);
-  cairo_stroke (s->cr);
+  mc_form_page_para (&s->page, align, rel, markup);
 }
 
 static void
 slip_header (Slip  *s,
              guint  copy)
 {
-  const McOfficeSettings *settings = s->settings;
-  double left_w = s->width * 0.42;
-  double right_x = s->left + left_w;
-  double right_w = s->width - left_w;
-  g_autofree char *parent = g_utf8_strup (settings->parent_agency ? settings->parent_agency : "", -1);
-  g_autofree char *office = g_utf8_strup (settings->office_name ? settings->office_name : "", -1);
-  g_autofree char *left_markup = g_markup_printf_escaped ("%s\n<b>%s</b>", parent, office);
   g_autofree char *label = g_markup_printf_escaped ("<i>%s</i>", copy_labels[copy]);
-  double top = s->y;
-  double left_h, nation_h, motto_h, motto_w = 0.0;
-  double office_rule_y, motto_rule_y;
-  double cx_left = s->left + left_w / 2.0;
-  double cx_right = right_x + right_w / 2.0;
 
-  left_h = slip_text (s, s->left, left_w, PANGO_ALIGN_CENTER, 0.92, left_markup, NULL);
-  nation_h = slip_text (s, right_x, right_w, PANGO_ALIGN_CENTER, 0.92,
-                        "<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", NULL);
-  s->y = top + nation_h;
-  motto_h = slip_text (s, right_x, right_w, PANGO_ALIGN_CENTER, 1.0,
-                       "<b>Độc lập - Tự do - Hạnh phúc</b>", &motto_w);
-
-  /* The short rules under the office's name and under the motto, as on every
-   * administrative document. */
-  office_rule_y = top + left_h + 2.0;
-  motto_rule_y = top + nation_h + motto_h + 2.0;
-  slip_rule (s, cx_left - left_w / 6.0, cx_left + left_w / 6.0, office_rule_y);
-  slip_rule (s, cx_right - motto_w / 2.0, cx_right + motto_w / 2.0, motto_rule_y);
-  s->y = MAX (office_rule_y, motto_rule_y) + s->size * 0.4;
-
-  s->y += slip_text (s, right_x, right_w, PANGO_ALIGN_CENTER, 0.92, label, NULL);
-  s->y += s->size * 0.6;
+  mc_form_page_header (&s->page, s->settings, NULL, label);
 }
 
 static const char *
 or_dots (const char *value)
 {
-  return value != NULL && *value != '\0' ? value : "……………………";
+  return mc_form_or_dots (value);
 }
 
-/* One row of the documents table; returns its height. Cells are laid out twice when
- * drawing (once to know the row's height, once to draw) so that borders enclose the
- * tallest cell. */
 static double
-slip_table_row (Slip        *s,
-                const char **cells,
-                const double *widths,
+slip_table_row (Slip                 *s,
+                const char          **cells,
+                const double         *widths,
                 const PangoAlignment *aligns,
-                guint        n_cells)
+                guint                 n_cells)
 {
-  const double pad = 2.5;
-  gboolean draw = s->draw;
-  double height = 0.0;
-  double x;
-
-  s->draw = FALSE;
-  for (guint i = 0; i < n_cells; i++)
-    height = MAX (height, slip_text (s, 0, widths[i] - 2 * pad, aligns[i], 0.92, cells[i], NULL));
-  height += 2 * pad;
-  s->draw = draw;
-
-  x = s->left;
-  if (s->draw)
-    {
-      double top = s->y;
-
-      s->y = top + pad;
-      for (guint i = 0; i < n_cells; i++)
-        {
-          slip_text (s, x + pad, widths[i] - 2 * pad, aligns[i], 0.92, cells[i], NULL);
-          cairo_rectangle (s->cr, x, top, widths[i], height);
-          x += widths[i];
-        }
-      cairo_set_line_width (s->cr, 0.5);
-      cairo_stroke (s->cr);
-      s->y = top;
-    }
-  s->y += height;
-  return height;
+  return mc_form_page_table_row (&s->page, (const char * const *) cells, widths, aligns, n_cells);
 }
 
 static void
@@ -220,10 +107,10 @@ slip_documents (Slip *s)
     "<b>Số lượng</b>"
   };
 
-  widths[0] = s->size * 2.8;
-  widths[2] = s->size * 9.5;
-  widths[3] = s->size * 4.8;
-  widths[1] = s->width - widths[0] - widths[2] - widths[3];
+  widths[0] = s->page.size * 2.8;
+  widths[2] = s->page.size * 9.5;
+  widths[3] = s->page.size * 4.8;
+  widths[1] = s->page.width - widths[0] - widths[2] - widths[3];
 
   slip_table_row (s, header, widths, header_aligns, 4);
   for (guint i = 0; i < shown; i++)
@@ -244,7 +131,7 @@ slip_documents (Slip *s)
     {
       g_autofree char *more = g_strdup_printf ("<i>… và %u giấy tờ khác (danh sách đầy đủ lưu tại hồ sơ)</i>",
                                                n - shown);
-      double all[1] = { s->width };
+      double all[1] = { s->page.width };
       const char *cells[1] = { more };
       const PangoAlignment left[1] = { PANGO_ALIGN_LEFT };
 
@@ -252,7 +139,7 @@ slip_documents (Slip *s)
     }
   if (n == 0)
     slip_para (s, PANGO_ALIGN_LEFT, 0.92, "<i>(Không có giấy tờ)</i>");
-  s->y += s->size * 0.3;
+  s->page.y += s->page.size * 0.3;
 }
 
 static void
@@ -300,41 +187,27 @@ slip_fields (Slip *s)
   PARA ("Vào Sổ theo dõi hồ sơ, Quyển số: …………, Số thứ tự: …………");
 
 #undef PARA
-  s->y += s->size * 0.4;
+  s->page.y += s->page.size * 0.4;
 }
 
 static void
 slip_signatures (Slip *s)
 {
-  double half = s->width / 2.0;
-  double top = s->y;
   g_autofree char *applicant = g_markup_printf_escaped ("<b>%s</b>", or_dots (s->dossier->applicant_name));
   g_autofree char *clerk = g_markup_printf_escaped ("<b>%s</b>", or_dots (s->dossier->clerk));
-  const char *title[2] = {
-    "<b>NGƯỜI NỘP HỒ SƠ</b>\n<i>(Ký và ghi rõ họ tên)</i>",
-    "<b>NGƯỜI TIẾP NHẬN HỒ SƠ</b>\n<i>(Ký và ghi rõ họ tên)</i>",
+  const McFormSignature columns[2] = {
+    { "<b>NGƯỜI NỘP HỒ SƠ</b>\n<i>(Ký và ghi rõ họ tên)</i>", applicant },
+    { "<b>NGƯỜI TIẾP NHẬN HỒ SƠ</b>\n<i>(Ký và ghi rõ họ tên)</i>", clerk },
   };
-  const char *name[2] = { applicant, clerk };
-  double bottom = top;
 
-  for (guint i = 0; i < 2; i++)
-    {
-      double x = s->left + i * half;
-
-      s->y = top;
-      s->y += slip_text (s, x, half, PANGO_ALIGN_CENTER, 1.0, title[i], NULL);
-      /* Room for a handwritten signature. */
-      s->y += s->size * 4.0;
-      s->y += slip_text (s, x, half, PANGO_ALIGN_CENTER, 1.0, name[i], NULL);
-      bottom = MAX (bottom, s->y);
-    }
-  s->y = bottom + s->size * 0.8;
+  mc_form_page_signatures (&s->page, columns, G_N_ELEMENTS (columns));
 }
 
 static void
 slip_qr (Slip *s)
 {
-  double module, side, x = s->left, top = s->y;
+  McFormPage *page = &s->page;
+  double module, side, x = page->left, top = page->y;
   double text_x, text_w;
   g_autofree char *url = g_markup_printf_escaped ("%s", s->url != NULL ? s->url : "");
   g_autofree char *caption = g_strdup_printf ("<b>Quét mã để tra cứu tình trạng hồ sơ</b>\n"
@@ -348,28 +221,28 @@ slip_qr (Slip *s)
 
   module = QR_SYMBOL_PT / s->qr->width;
   side = (s->qr->width + 2 * QR_QUIET_MODULES) * module;
-  if (s->draw)
+  if (page->draw)
     {
       double origin = QR_QUIET_MODULES * module;
 
       /* Modules are filled as exact rectangles without antialiasing: grey seams between
        * neighbours would make the code harder to read. */
-      cairo_save (s->cr);
-      cairo_set_antialias (s->cr, CAIRO_ANTIALIAS_NONE);
+      cairo_save (page->cr);
+      cairo_set_antialias (page->cr, CAIRO_ANTIALIAS_NONE);
       for (int row = 0; row < s->qr->width; row++)
         for (int col = 0; col < s->qr->width; col++)
           if (s->qr->data[row * s->qr->width + col] & 1)
-            cairo_rectangle (s->cr, x + origin + col * module, top + origin + row * module,
+            cairo_rectangle (page->cr, x + origin + col * module, top + origin + row * module,
                              module, module);
-      cairo_fill (s->cr);
-      cairo_restore (s->cr);
+      cairo_fill (page->cr);
+      cairo_restore (page->cr);
     }
 
-  text_x = x + side + s->size * 0.5;
-  text_w = s->left + s->width - text_x;
-  s->y = top + side / 2.0 - s->size;
+  text_x = x + side + page->size * 0.5;
+  text_w = page->left + page->width - text_x;
+  page->y = top + side / 2.0 - page->size;
   slip_text (s, text_x, text_w, PANGO_ALIGN_LEFT, 0.85, caption, NULL);
-  s->y = top + side;
+  page->y = top + side;
 }
 
 static void
@@ -378,11 +251,11 @@ slip_flow (Slip  *s,
 {
   g_autofree char *title_code = g_markup_printf_escaped ("Mã hồ sơ: <b>%s</b>", or_dots (s->dossier->code));
 
-  s->y = MARGIN_TOP;
+  s->page.y = s->page.top;
   slip_header (s, copy);
   slip_para (s, PANGO_ALIGN_CENTER, 1.1, "<b>GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ</b>");
   slip_para (s, PANGO_ALIGN_CENTER, 1.0, title_code);
-  s->y += s->size * 0.4;
+  s->page.y += s->page.size * 0.4;
   slip_fields (s);
   slip_signatures (s);
   slip_qr (s);
@@ -404,6 +277,40 @@ slip_lookup_url (const McDossier        *dossier,
   return mc_lookup_url_build (settings->lookup_url_template, dossier->code, dossier->id_number);
 }
 
+/* A slip on A5 (counters whose printers take half sheets) keeps the proportions of the A4
+ * layout: the margins shrink with the page width, never below the 10 mm printers reach, so
+ * the documents table keeps its rows instead of giving them up to margins meant for a page
+ * half again as wide. The QR code keeps its 30 mm. */
+static void
+slip_fit_margins (McFormPage *page)
+{
+  double scale = page->page_width / MC_A4_SHORT_PT;
+  double floor_pt = MC_MM_TO_PT (10.0);
+  double left, right, top, bottom;
+
+  if (scale >= 1.0)
+    return;
+  left = MAX (page->left * scale, floor_pt);
+  right = MAX ((page->page_width - page->left - page->width) * scale, floor_pt);
+  top = MAX (page->top * scale, floor_pt);
+  bottom = MAX ((page->page_height - page->bottom) * scale, floor_pt);
+  page->left = left;
+  page->width = page->page_width - left - right;
+  page->top = top;
+  page->bottom = page->page_height - bottom;
+  page->y = page->top;
+}
+
+/* The body size to start from: 13 pt on A4, a little less on a smaller sheet (11 pt on A5),
+ * so a short slip on A5 looks like the A4 one made smaller rather than crowded. */
+static double
+slip_start_size (double width_pt)
+{
+  double scale = CLAMP (width_pt / MC_A4_SHORT_PT, 0.85, 1.0);
+
+  return MAX (FONT_SIZE * scale, FONT_SIZE_MIN);
+}
+
 void
 mc_slip_draw_copy (cairo_t                *cr,
                    double                  width_pt,
@@ -415,6 +322,7 @@ mc_slip_draw_copy (cairo_t                *cr,
   g_autofree char *url = NULL;
   g_autoptr(QRcode) qr = NULL;
   guint n_docs;
+  double size;
   Slip s = { 0 };
 
   g_return_if_fail (cr != NULL);
@@ -427,24 +335,22 @@ mc_slip_draw_copy (cairo_t                *cr,
     qr = slip_encode_qr (url);
   n_docs = dossier->documents != NULL ? dossier->documents->len : 0;
 
-  s.cr = cr;
   s.dossier = dossier;
   s.settings = settings;
   s.qr = qr;
   s.url = url;
-  s.left = MARGIN_LEFT;
-  s.width = width_pt - MARGIN_LEFT - MARGIN_RIGHT;
   s.max_rows = n_docs;
 
   /* Shrink, then cut the list, until the flow fits above the bottom margin. */
-  for (s.size = FONT_SIZE; ; )
+  for (size = slip_start_size (width_pt); ; )
     {
-      s.draw = FALSE;
+      mc_form_page_begin (&s.page, cr, width_pt, height_pt, size, FALSE, -1);
+      slip_fit_margins (&s.page);
       slip_flow (&s, copy);
-      if (s.y <= height_pt - MARGIN_BOTTOM)
+      if (s.page.y <= s.page.bottom)
         break;
-      if (s.size > FONT_SIZE_MIN)
-        s.size -= 0.5;
+      if (size > FONT_SIZE_MIN)
+        size -= 0.5;
       else if (s.max_rows > 1)
         s.max_rows--;
       else
@@ -453,7 +359,8 @@ mc_slip_draw_copy (cairo_t                *cr,
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  s.draw = TRUE;
+  mc_form_page_begin (&s.page, cr, width_pt, height_pt, size, TRUE, -1);
+  slip_fit_margins (&s.page);
   slip_flow (&s, copy);
   cairo_restore (cr);
 }
@@ -472,6 +379,18 @@ mc_slip_draw (cairo_t                *cr,
     }
 }
 
+static void
+slip_draw_all (cairo_t  *cr,
+               double    width_pt,
+               double    height_pt,
+               gpointer  user_data)
+{
+  const McDossier *dossier = ((gconstpointer *) user_data)[0];
+  const McOfficeSettings *settings = ((gconstpointer *) user_data)[1];
+
+  mc_slip_draw (cr, width_pt, height_pt, dossier, settings);
+}
+
 gboolean
 mc_slip_render_pdf (const McDossier        *dossier,
                     const McOfficeSettings *settings,
@@ -480,9 +399,7 @@ mc_slip_render_pdf (const McDossier        *dossier,
 {
   g_autofree char *url = NULL;
   g_autoptr(QRcode) qr = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  gconstpointer data[2] = { dossier, settings };
 
   g_return_val_if_fail (dossier != NULL, FALSE);
   g_return_val_if_fail (settings != NULL, FALSE);
@@ -500,32 +417,6 @@ mc_slip_render_pdf (const McDossier        *dossier,
       return FALSE;
     }
 
-  surface = cairo_pdf_surface_create (path, MC_SLIP_PAGE_WIDTH, MC_SLIP_PAGE_HEIGHT);
-  status = cairo_surface_status (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_FILE,
-                   _("Cannot create the PDF file “%s”: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                  "Giấy tiếp nhận hồ sơ và hẹn trả kết quả");
-
-  cr = cairo_create (surface);
-  mc_slip_draw (cr, MC_SLIP_PAGE_WIDTH, MC_SLIP_PAGE_HEIGHT, dossier, settings);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_FILE,
-                   _("Cannot write the PDF file “%s”: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return mc_form_write_pdf (path, MC_SLIP_PAGE_WIDTH, MC_SLIP_PAGE_HEIGHT,
+                            "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", slip_draw_all, data, error);
 }

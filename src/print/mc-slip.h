@@ -9,17 +9,10 @@
 #include <cairo.h>
 
 #include "mc-dossier.h"
+#include "mc-form-page.h"          /* MC_PRINT_ERROR and the page every form shares */
 #include "mc-office-settings.h"
 
 G_BEGIN_DECLS
-
-#define MC_PRINT_ERROR (mc_print_error_quark ())
-
-typedef enum
-{
-  MC_PRINT_ERROR_FILE,        /* the PDF cannot be created or written */
-  MC_PRINT_ERROR_QR,          /* the lookup URL cannot be encoded as a QR code */
-} McPrintError;
 
 /* The slip is made in two copies: "Liên 1" for the applicant, "Liên 2" for the file. */
 #define MC_SLIP_N_COPIES 2
@@ -27,8 +20,6 @@ typedef enum
 /* A4 portrait in points. */
 #define MC_SLIP_PAGE_WIDTH  595.0
 #define MC_SLIP_PAGE_HEIGHT 842.0
-
-GQuark   mc_print_error_quark (void);
 
 /* Draws copy @copy (0 … MC_SLIP_N_COPIES - 1) as one page of @width_pt × @height_pt,
  * without showing the page: what a print operation's draw-page does. */

@@ -543,12 +543,23 @@ mc_store_recompute_due_dates (McStore  *self,
         return FALSE;
       if (due == dossier->current_due_at)
         continue;
-      /* The printed original stays; the current appointment follows the new calendar. */
-      stmt = mc_store_prepare (self, "UPDATE dossiers SET current_due_at = ?2 WHERE id = ?1", error);
+      /* The printed original stays; the current appointment follows the new calendar. It
+       * is part of the portal's record (NgayHenTra): a new revision, and its state queued. */
+      stmt = mc_store_prepare (self, "UPDATE dossiers SET current_due_at = ?2, revision = revision + 1"
+                                     " WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, dossier->id);
       mc_bind_time (stmt, 2, due);
+      if (!mc_store_step_done (self, stmt, error))
+        return FALSE;
+      stmt = mc_store_prepare (self, "INSERT INTO outbox (kind, dossier_id, revision, created_at)"
+                                     " VALUES ('dossier', ?1, ?2, ?3)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, dossier->id);
+      sqlite3_bind_int64 (stmt, 2, dossier->revision + 1);
+      sqlite3_bind_int64 (stmt, 3, mc_time_now ());
       if (!mc_store_step_done (self, stmt, error))
         return FALSE;
       n++;

@@ -169,35 +169,3 @@ mc_store_on_time_by_month (McStore  *self,
     }
   return g_steal_pointer (&months);
 }
-
-gboolean
-mc_store_count_outbox (McStore         *self,
-                       McOutboxCounts  *counts,
-                       GError         **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
-
-  memset (counts, 0, sizeof *counts);
-  stmt = mc_store_prepare (self, "SELECT state, count (*) FROM outbox GROUP BY state", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *state = (const char *) sqlite3_column_text (stmt, 0);
-      gint64 n = sqlite3_column_int64 (stmt, 1);
-
-      if (g_strcmp0 (state, "pending") == 0)
-        counts->pending = n;
-      else if (g_strcmp0 (state, "failed") == 0)
-        counts->failed = n;
-      else if (g_strcmp0 (state, "sent") == 0)
-        counts->sent = n;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return mc_store_set_sqlite_error (self, rc, _("Counting the outbox failed"), error);
-  return TRUE;
-}

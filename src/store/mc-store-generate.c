@@ -6,10 +6,11 @@
  * frequencies, valid citizen IDs, and every dossier carried through a plausible life
  * (hand-over, supplements and payments that stop the clock, results early, on time or
  * late, returns) up to the end of the period. Every row is written as mc_store_receive()
- * and mc_store_move() would have written it — audit trail, pauses, outbox, code
- * sequences, search text — and every appointment and verdict comes from the real deadline
- * engine, so mc_store_check() finds nothing to report. The outbox rows count as already
- * sent: a demo desk must never push invented dossiers to a real portal.
+ * and mc_store_move() would have written it — audit trail, pauses, code sequences,
+ * search text — and every appointment and verdict comes from the real deadline engine,
+ * so mc_store_check() finds nothing to report. Every change counts as acknowledged by
+ * the portal (synced_revision = revision, so no outbox rows): a demo desk must never push
+ * invented dossiers to a real portal.
  *
  * Each dossier is planned in memory; the rows of a thousand dossiers are then written many
  * to a statement, table by table, in transactions of 50 000 dossiers, and the search index
@@ -518,13 +519,11 @@ typedef struct
 
   gint64          next_dossier_id;
   gint64          next_event_id;
-  gint64          next_outbox_id;
 
   /* Rows waiting for the next flush, and the texts they point to. */
   Rows            dossiers;
   Rows            documents;
   Rows            events;
-  Rows            outbox;
   Rows            pauses;
   GStringChunk   *strings;          /* owned */
   guint           pending;          /* dossiers since the last flush */
@@ -551,7 +550,6 @@ generator_clear (Generator *g)
   rows_clear (&g->dossiers);
   rows_clear (&g->documents);
   rows_clear (&g->events);
-  rows_clear (&g->outbox);
   rows_clear (&g->pauses);
   g_clear_pointer (&g->strings, g_string_chunk_free);
 }
@@ -589,8 +587,7 @@ generator_init (Generator  *g,
                 GError    **error)
 {
   const char *first_sql = "SELECT coalesce ((SELECT max (id) FROM dossiers), 0),"
-                          " coalesce ((SELECT max (id) FROM dossier_events), 0),"
-                          " coalesce ((SELECT max (id) FROM outbox), 0)";
+                          " coalesce ((SELECT max (id) FROM dossier_events), 0)";
   sqlite3_stmt *stmt;
   int rc;
 
@@ -666,7 +663,6 @@ generator_init (Generator  *g,
     {
       g->next_dossier_id = sqlite3_column_int64 (stmt, 0) + 1;
       g->next_event_id = sqlite3_column_int64 (stmt, 1) + 1;
-      g->next_outbox_id = sqlite3_column_int64 (stmt, 2) + 1;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
@@ -686,16 +682,13 @@ generator_prepare (Generator  *g,
                   "INSERT INTO dossiers (id, code, procedure_code, procedure_name, field_code, field_name,"
                   "  deciding_agency, receiving_office, time_limit, pause_rule, applicant_kind, applicant_name,"
                   "  id_number, phone, email, address, channel, sets, summary, note, status, received_at,"
-                  "  due_at, current_due_at, finished_at, returned_at, verdict, clerk, revision, created_at,"
-                  "  updated_at, search_text)", 32, error) ||
+                  "  due_at, current_due_at, finished_at, returned_at, verdict, clerk, revision, synced_revision,"
+                  "  created_at, updated_at, search_text)", 33, error) ||
       !rows_init (&g->documents, store,
                   "INSERT INTO dossier_documents (dossier_id, position, code, name, form, copies)", 6, error) ||
       !rows_init (&g->events, store,
                   "INSERT INTO dossier_events (id, dossier_id, at, actor, from_status, to_status, note,"
                   "  recorded_at)", 8, error) ||
-      !rows_init (&g->outbox, store,
-                  "INSERT INTO outbox (id, kind, dossier_id, event_id, revision, created_at, state,"
-                  "  attempts, sent_at)", 9, error) ||
       !rows_init (&g->pauses, store,
                   "INSERT INTO dossier_pauses (dossier_id, kind, started_at, ended_at)", 4, error))
     return FALSE;
@@ -713,7 +706,6 @@ generator_flush (Generator  *g,
   gboolean ok = rows_flush (&g->dossiers, g->store, error) &&
                 rows_flush (&g->documents, g->store, error) &&
                 rows_flush (&g->events, g->store, error) &&
-                rows_flush (&g->outbox, g->store, error) &&
                 rows_flush (&g->pauses, g->store, error);
 
   g_string_chunk_clear (g->strings);
@@ -1288,6 +1280,7 @@ generate_one (Generator  *g,
     rows_null (rows);
   rows_text (rows, life.events[0].actor);
   rows_int (rows, life.n_events);                       /* revision */
+  rows_int (rows, life.n_events);                       /* synced_revision: all acknowledged */
   rows_int (rows, received);                            /* created_at */
   rows_int (rows, life.events[life.n_events - 1].at);   /* updated_at */
   rows_text (rows, keep (g, search_text));
@@ -1298,7 +1291,6 @@ generate_one (Generator  *g,
     {
       const PlannedEvent *event = &life.events[i];
       gint64 event_id = g->next_event_id++;
-      McTime sent = MIN (event->at + 60, g->until);
 
       rows = &g->events;
       rows_int (rows, event_id);
@@ -1312,25 +1304,6 @@ generate_one (Generator  *g,
       rows_int (rows, event->to);
       rows_text (rows, event->note == life.return_note ? keep (g, event->note) : event->note);
       rows_int (rows, event->at);                       /* recorded_at */
-
-      /* As enqueue() in mc-store-dossiers.c writes them: the dossier at its revision and
-       * the step, here already acknowledged. */
-      rows = &g->outbox;
-      for (int k = 0; k < 2; k++)
-        {
-          rows_int (rows, g->next_outbox_id++);
-          rows_text (rows, k == 0 ? "dossier" : "step");
-          rows_int (rows, dossier_id);
-          if (k == 0)
-            rows_null (rows);
-          else
-            rows_int (rows, event_id);
-          rows_int (rows, i + 1);
-          rows_int (rows, event->at);
-          rows_text (rows, "sent");
-          rows_int (rows, 1);
-          rows_int (rows, sent);
-        }
     }
 
   rows = &g->pauses;

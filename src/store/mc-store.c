@@ -722,12 +722,31 @@ static const struct
     "SELECT code FROM dossiers d WHERE CAST (substr (code, -4) AS INTEGER) > coalesce ("
     " (SELECT last_sequence FROM code_sequences s WHERE s.agency_code = substr (d.code, 1, length (d.code) - 12)"
     " AND s.day = CAST (substr (d.code, -11, 6) AS INTEGER)), 0)" },
+  /* The outbox: a change leaves it only on the portal's acknowledgement, and a step only
+   * once its dossier's state at that revision is acknowledged (synced_revision); the n-th
+   * audit entry of a dossier is at revision n or later. So a dossier whose latest revision
+   * is acknowledged needs no row, and only the others are looked at (a partial index). */
+  { N_("acknowledged revision beyond the dossier's revision"),
+    "SELECT code FROM dossiers WHERE synced_revision < 0 OR synced_revision > revision" },
   { N_("change missing from the outbox"),
-    "SELECT d.code FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id"
-    " WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.event_id = e.id AND o.kind = 'step')" },
+    "SELECT d.code FROM dossiers d JOIN dossier_events e ON e.dossier_id = d.id"
+    " WHERE d.synced_revision < d.revision"
+    " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.event_id = e.id AND o.kind = 'step')"
+    " AND (SELECT count (*) FROM dossier_events p WHERE p.dossier_id = e.dossier_id AND p.id <= e.id)"
+    "     > d.synced_revision" },
   { N_("latest revision missing from the outbox"),
-    "SELECT code FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dossier_id = d.id"
-    " AND o.kind = 'dossier' AND o.revision = d.revision)" },
+    "SELECT code FROM dossiers d WHERE synced_revision < revision AND NOT EXISTS (SELECT 1 FROM outbox o"
+    " WHERE o.dossier_id = d.id AND o.kind = 'dossier' AND o.revision = d.revision)" },
+  { N_("acknowledged change still in the outbox"),
+    "SELECT d.code FROM outbox o JOIN dossiers d ON d.id = o.dossier_id"
+    " WHERE o.kind = 'dossier' AND o.revision < d.synced_revision" },
+  { N_("outbox entry that does not match its dossier"),
+    "SELECT coalesce (d.code, o.dossier_id) FROM outbox o LEFT JOIN dossiers d ON d.id = o.dossier_id"
+    " WHERE d.id IS NULL OR o.revision < 1 OR o.revision > d.revision OR (o.kind = 'step' AND NOT EXISTS"
+    " (SELECT 1 FROM dossier_events e WHERE e.id = o.event_id AND e.dossier_id = o.dossier_id))" },
+  { N_("change refused by the portal without its message"),
+    "SELECT d.code FROM outbox o JOIN dossiers d ON d.id = o.dossier_id"
+    " WHERE o.state = 'failed' AND coalesce (o.last_error, '') = ''" },
   { N_("open pause that does not match the status"),
     "SELECT code FROM dossiers d WHERE (status IN (5, 6)) <> EXISTS (SELECT 1 FROM dossier_pauses p"
     " WHERE p.dossier_id = d.id AND p.ended_at IS NULL)" },

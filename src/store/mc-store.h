@@ -12,6 +12,7 @@
 
 #include "mc-catalogue.h"
 #include "mc-dossier.h"
+#include "mc-figures.h"
 #include "mc-office-settings.h"
 
 G_BEGIN_DECLS
@@ -34,7 +35,7 @@ GQuark mc_store_error_quark (void);
 G_DECLARE_FINAL_TYPE (McStore, mc_store, MC, STORE, GObject)
 
 /* The current schema version (PRAGMA user_version). */
-#define MC_STORE_SCHEMA_VERSION 5
+#define MC_STORE_SCHEMA_VERSION 7
 
 typedef struct
 {
@@ -71,9 +72,11 @@ typedef struct
 
 typedef struct
 {
-  gint64       pending;
-  gint64       failed;           /* refused by the portal for their content */
-  gint64       sent;
+  gint64       pending;          /* outbox rows waiting to be sent (dossier states and steps) */
+  gint64       failed;           /* refused by the portal for their content, kept with its message */
+  gint64       unsynced;         /* dossiers whose latest state the portal has not acknowledged */
+  gint64       to_receive;       /* online submissions pulled from the portal, waiting at the desk */
+  McTime       next_attempt_at;  /* earliest postponed retry of a pending row, or MC_TIME_NONE */
 } McOutboxCounts;
 
 /* @path: a file, or NULL for the default ($MOTCUA_DB, else $XDG_DATA_HOME/motcua/motcua.db). A new
@@ -143,6 +146,56 @@ GArray           *mc_store_get_pauses           (McStore               *self,
 GPtrArray        *mc_store_list_dossiers        (McStore               *self,
                                                  const McDossierFilter *filter,
                                                  GError               **error);   /* McDossier* */
+/* The dossier list in pages (mc-store-pages.c): the ids of a whole filtered, ordered list in
+ * one query, then the columns of the rows on screen fetched by id. */
+typedef enum
+{
+  MC_DOSSIER_ORDER_NEWEST_RECEIVED,  /* received_at, newest first (then id, highest first) */
+  MC_DOSSIER_ORDER_DUE,              /* current appointment, earliest first (then id); none last */
+  MC_DOSSIER_ORDER_DUE_LATEST,       /* current appointment, latest first (then id, highest first); none last */
+} McDossierOrder;
+
+/* Zero-initialised: every dossier, newest first. Filters combine with AND. Due soon and
+ * overdue mean what they mean for McDossierFilter (received or in processing only). */
+typedef struct
+{
+  int             status;            /* 0 = any */
+  gboolean        only_open;         /* deadline running or paused: statuses 2, 4, 5, 6 */
+  gboolean        only_due_soon;
+  gboolean        only_overdue;
+  gboolean        only_to_return;    /* the result is still to be handed back: statuses 2, 4, 9 */
+  McTime          received_from;     /* received in [from, to); 0 or MC_TIME_NONE: unbounded */
+  McTime          received_to;
+  McTime          due_before;        /* current appointment before this; 0 or MC_TIME_NONE: any */
+  McTime          now;               /* for due soon / overdue; 0 = now */
+  McDossierOrder  order;
+} McDossierQuery;
+
+/* What a row of the dossier list shows. */
+typedef struct
+{
+  gint64       id;
+  char        *code;
+  char        *applicant_name;
+  char        *procedure_name;
+  McStatus     status;
+  McTime       received_at;
+  McTime       current_due_at;   /* MC_TIME_NONE without a statutory time */
+} McDossierSummary;
+
+void              mc_dossier_summary_free       (McDossierSummary      *summary);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McDossierSummary, mc_dossier_summary_free)
+
+GArray           *mc_store_list_dossier_ids     (McStore               *self,
+                                                 const McDossierQuery  *query,
+                                                 GError               **error);   /* gint64 */
+/* The rows of @ids, in the same order, read from one snapshot; a NULL entry for an id that
+ * is no longer there. */
+GPtrArray        *mc_store_get_dossier_summaries (McStore              *self,
+                                                 const gint64          *ids,
+                                                 guint                  n_ids,
+                                                 GError               **error);   /* McDossierSummary* */
+
 /* Diacritic-insensitive search over code, name, ID number, phone and procedure,
  * newest first. A full dossier code or a scanned lookup URL opens that dossier alone. */
 GPtrArray        *mc_store_search               (McStore               *self,
@@ -161,16 +214,255 @@ GArray           *mc_store_on_time_by_month     (McStore               *self,
                                                  McTime                 from,
                                                  McTime                 to,
                                                  GError               **error);   /* McMonthRate */
+
+/* The supervisor's dashboard (mc-store-dashboard.c). Each call is a handful of range counts
+ * and range aggregates over covering indexes (migration 7): no dossier row is read into
+ * memory, so a year of a busy office costs tens of milliseconds. What each figure counts is
+ * in mc-figures.h. Period figures are over [@from, @to), the moment's figures at @now. */
+gboolean          mc_store_dashboard_figures    (McStore               *self,
+                                                 McTime                 from,
+                                                 McTime                 to,
+                                                 McTime                 now,
+                                                 McDashboardFigures    *figures,
+                                                 GError               **error);
+/* One row per field / procedure / deciding agency / receiving clerk with dossiers received or
+ * finished in the period or overdue now, in the default order (overdue first). */
+GPtrArray        *mc_store_dashboard_breakdown  (McStore               *self,
+                                                 McBreakdownKind        by,
+                                                 McTime                 from,
+                                                 McTime                 to,
+                                                 McTime                 now,
+                                                 GError               **error);   /* McBreakdownRow* */
+/* Every local month that [@from, @to) touches, in order, zeros included; each month's counts
+ * are over its part inside the period. */
+GArray           *mc_store_dashboard_months     (McStore               *self,
+                                                 McTime                 from,
+                                                 McTime                 to,
+                                                 GError               **error);   /* McMonthFigures */
+/* Every week (Monday to Sunday) that [@from, @to) touches, clipped to it, in order. */
+GArray           *mc_store_dashboard_weeks      (McStore               *self,
+                                                 McTime                 from,
+                                                 McTime                 to,
+                                                 GError               **error);   /* McWeekFigures */
+/* The dossiers overdue at @now by how many working days late they are. */
+gboolean          mc_store_dashboard_lateness   (McStore               *self,
+                                                 McTime                 now,
+                                                 McLateness            *lateness,
+                                                 GError               **error);
+/* All of the above for @period: the figures, months, weeks and lateness, and the breakdowns
+ * whose bit (1 << kind) is set in @breakdowns. */
+McDashboard      *mc_store_load_dashboard       (McStore               *self,
+                                                 const McPeriod        *period,
+                                                 McTime                 now,
+                                                 guint                  breakdowns,
+                                                 GError               **error);
+/* The dossiers behind a figure, a breakdown cell or a chart bar, as ids for
+ * mc_store_get_dossier_summaries (): the period's figures newest first (by receipt, or by
+ * result for the finished ones), the moment's figures by current appointment, earliest
+ * first. The count is the figure's. */
+GArray           *mc_store_list_figure_ids      (McStore               *self,
+                                                 const McFigureFilter  *filter,
+                                                 GError               **error);   /* gint64 */
+
+/* The outbox and the portal sync's own records (mc-store-outbox.c).
+ *
+ * Every change writes, in its own transaction, a row for the dossier's state at the new
+ * revision and a row for the step. The sync engine sends a dossier's CURRENT state (the
+ * same as or newer than any pending row describes, so several rows collapse into one
+ * record and an older state can never follow a newer one) and each step with its stored
+ * values. A row leaves the outbox only when the portal acknowledges it; the dossier then
+ * keeps the acknowledged revision (synced_revision). A step is sent only once its
+ * dossier's state at that revision is acknowledged. A record the portal refuses for its
+ * content stays as 'failed' with the portal's message until the administrator sends it
+ * again. */
+typedef enum
+{
+  MC_OUTBOX_DOSSIER = 1,        /* the dossier's state (DongBoHoSoMC) */
+  MC_OUTBOX_STEP    = 2,        /* one processing step (CapNhatTienDoHoSoMC) */
+} McOutboxKind;
+
+typedef struct
+{
+  gint64        id;
+  McOutboxKind  kind;
+  gboolean      failed;             /* refused by the portal; else pending */
+  char         *dossier_code;
+  gint64        event_id;           /* steps; 0 for a dossier state */
+  gint64        revision;           /* the dossier's revision when the change was made */
+  McTime        created_at;
+  int           attempts;
+  char         *last_error;         /* the portal's message or why the last try failed, or NULL */
+  McTime        last_attempt_at;    /* MC_TIME_NONE: never tried */
+  McTime        next_attempt_at;    /* MC_TIME_NONE: as soon as possible */
+  gboolean      waiting_for_dossier; /* a step whose dossier state is not acknowledged yet */
+} McOutboxEntry;
+
+/* A pause of the clock as stored, with who asked and who took the supplement in (from
+ * the audit entries that opened and closed it), for the portal's supplement rounds. */
+typedef struct
+{
+  gint64        id;
+  McStatus      kind;               /* 5 supplement, 6 financial obligation */
+  McPause       pause;
+  char         *requested_by;       /* owned, or NULL */
+  char         *request_note;       /* owned, or NULL: what to add or correct */
+  char         *received_by;        /* owned, or NULL while still waiting */
+} McPauseRecord;
+
+/* A dossier to send: its state now, with what the portal's record also carries. */
+typedef struct
+{
+  McDossier    *dossier;            /* owned, with documents; ->revision is what is sent */
+  GArray       *pauses;             /* McPauseRecord, owned (clears its strings), in order */
+  char         *return_note;        /* to whom / how the result was returned, or NULL */
+  gint64        synced_revision;    /* 0: never acknowledged, so it is sent as a creation */
+} McOutboxDossier;
+
+/* A step to send, with the dossier's unchanging facts the step record carries. */
+typedef struct
+{
+  gint64          outbox_id;
+  gint64          dossier_id;
+  char           *dossier_code;
+  gint64          revision;
+  McDossierEvent *event;            /* owned; exactly as stored, never edited */
+  McTime          dossier_due_at;   /* the original appointment */
+  char           *receiving_office;
+  char           *deciding_agency;
+} McOutboxStep;
+
+/* What became of one record sent. */
+typedef enum
+{
+  MC_OUTBOX_ACKNOWLEDGED,           /* the portal has it: the row(s) leave the outbox */
+  MC_OUTBOX_REFUSED,                /* refused for its content: kept as failed with @message */
+  MC_OUTBOX_RETRY,                  /* try again at @retry_at, noting @message */
+  MC_OUTBOX_DOSSIER_MISSING,        /* a step whose dossier the portal does not know: the
+                                     * dossier's state is queued again, the step waits for it */
+} McOutboxVerdict;
+
+typedef struct
+{
+  McOutboxKind     kind;
+  gint64           dossier_id;
+  gint64           revision;        /* dossier states: the revision sent */
+  gint64           outbox_id;       /* steps */
+  McOutboxVerdict  verdict;
+  const char      *message;         /* borrowed; REFUSED and RETRY */
+  McTime           retry_at;        /* RETRY */
+} McOutboxOutcome;
+
+/* An online submission pulled from the portal (LayDanhSachHoSoTrucTuyen), waiting to be
+ * received at the desk. */
+typedef struct
+{
+  char         *code;               /* the portal's MaHoSo */
+  McTime        submitted_at;       /* NgayTiepNhan */
+  char         *procedure_code;
+  char         *procedure_name;
+  char         *applicant_name;
+  char         *document;           /* the portal's item as JSON */
+  McTime        pulled_at;
+} McOnlineSubmission;
+
+/* What the sync has done, kept in the database for every program to show. */
+typedef struct
+{
+  McTime        last_attempt_at;
+  McTime        last_success_at;    /* every call of the run was answered */
+  McTime        last_error_at;
+  char         *last_error;         /* why the last run failed; NULL once a run succeeded */
+  McTime        last_pull_at;
+  McTime        catalogue_refreshed_at;
+} McSyncRecord;
+
 gboolean          mc_store_count_outbox         (McStore               *self,
                                                  McOutboxCounts        *counts,
                                                  GError               **error);
+/* Up to @limit dossiers with a pending state row due by @now, oldest change first, each
+ * read with its documents and pauses in one snapshot. */
+GPtrArray        *mc_store_outbox_next_dossiers (McStore               *self,
+                                                 McTime                 now,
+                                                 guint                  limit,
+                                                 GError               **error);   /* McOutboxDossier* */
+/* The oldest pending step due by @now of up to @limit dossiers whose state at that
+ * revision is acknowledged (one step per dossier), oldest first. */
+GPtrArray        *mc_store_outbox_next_steps    (McStore               *self,
+                                                 McTime                 now,
+                                                 guint                  limit,
+                                                 GError               **error);   /* McOutboxStep* */
+/* Records the portal's answers to one call in one transaction. */
+gboolean          mc_store_outbox_record        (McStore               *self,
+                                                 const McOutboxOutcome *outcomes,
+                                                 guint                  n_outcomes,
+                                                 McTime                 now,
+                                                 GError               **error);
+/* The rows of the outbox, oldest first: every row, or only the refused ones. */
+GPtrArray        *mc_store_list_outbox          (McStore               *self,
+                                                 gboolean               only_failed,
+                                                 guint                  limit,
+                                                 GError               **error);   /* McOutboxEntry* */
+/* "Send again": refused row @id (0: every refused row) becomes pending. */
+gboolean          mc_store_outbox_retry         (McStore               *self,
+                                                 gint64                 id,
+                                                 guint                 *n_retried,
+                                                 GError               **error);
+/* Queues the state and every step of dossier @code (NULL: of every dossier) again, for a
+ * portal that lost what it had acknowledged. Returns the number of dossiers queued. */
+gboolean          mc_store_outbox_resend        (McStore               *self,
+                                                 const char            *code,
+                                                 guint                 *n_dossiers,
+                                                 GError               **error);
+
+gboolean          mc_store_get_sync_record      (McStore               *self,
+                                                 McSyncRecord          *record,
+                                                 GError               **error);
+/* A run ended at @at: @error_message NULL for a success (which clears the last error),
+ * else why it failed. */
+gboolean          mc_store_record_sync_run      (McStore               *self,
+                                                 McTime                 at,
+                                                 const char            *error_message,
+                                                 GError               **error);
+gboolean          mc_store_record_catalogue_refresh (McStore           *self,
+                                                 McTime                 at,
+                                                 GError               **error);
+
+/* The pull cursor: the last NgayTiepNhan stored and the codes received at that moment. */
+gboolean          mc_store_get_pull_cursor      (McStore               *self,
+                                                 McTime                *at,
+                                                 GStrv                 *codes,
+                                                 GError               **error);
+/* Adds the submissions not yet known (by code) and moves the cursor, in one transaction. */
+gboolean          mc_store_add_online_submissions (McStore             *self,
+                                                 GPtrArray             *submissions,  /* McOnlineSubmission* */
+                                                 McTime                 now,
+                                                 guint                 *n_added,
+                                                 GError               **error);
+/* The "to receive" queue, oldest submission first. */
+GPtrArray        *mc_store_list_online_submissions (McStore            *self,
+                                                 guint                  limit,
+                                                 guint                  offset,
+                                                 GError               **error);   /* McOnlineSubmission* */
+
+void              mc_outbox_entry_free          (McOutboxEntry         *entry);
+void              mc_outbox_dossier_free        (McOutboxDossier       *item);
+void              mc_outbox_step_free           (McOutboxStep          *item);
+McOnlineSubmission *mc_online_submission_new    (void);
+void              mc_online_submission_free     (McOnlineSubmission    *submission);
+void              mc_sync_record_clear          (McSyncRecord          *record);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McOutboxEntry, mc_outbox_entry_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McOutboxDossier, mc_outbox_dossier_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McOutboxStep, mc_outbox_step_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McOnlineSubmission, mc_online_submission_free)
 
 /* Fills the store with @n_dossiers realistic dossiers received on working days in office
  * hours over the @years years ending at @until (not in the future), for demo desks and
  * benchmarks: procedures from the stored catalogue weighted as a commune's work, Vietnamese
  * names, valid IDs and phones, and each dossier's life up to @until (audit trail, pauses,
  * appointments from the deadline engine, verdicts, returns) written as receiving and moving
- * would have written it, with the outbox marked as already sent. The same @seed on the same
+ * would have written it, with every change counted as acknowledged by the portal
+ * (synced_revision = revision, no outbox rows). The same @seed on the same
  * catalogue, calendar and settings gives the same dossiers. Written in transactions of
  * 50 000 dossiers: on error the transactions already committed stay, each consistent. */
 gboolean          mc_store_generate             (McStore               *self,
@@ -179,6 +471,24 @@ gboolean          mc_store_generate             (McStore               *self,
                                                  McTime                 until,
                                                  int                    years,
                                                  GError               **error);
+
+/* The dossier register (form 07, mc-store-register.c): the dossiers received in
+ * [@from, @to), in order of receipt, each with its first hand-over to the deciding agency
+ * and its verdict. */
+typedef struct
+{
+  McDossier *dossier;                /* owned; without its documents */
+  McTime     handed_over_at;         /* first move to in processing, or MC_TIME_NONE */
+  McVerdict  verdict;                /* judged when the result was ready, or MC_VERDICT_NONE */
+} McRegisterEntry;
+
+void              mc_register_entry_free        (McRegisterEntry       *entry);
+GPtrArray        *mc_store_list_register        (McStore               *self,
+                                                 McTime                 from,
+                                                 McTime                 to,
+                                                 GError               **error);   /* McRegisterEntry* */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McRegisterEntry, mc_register_entry_free)
 
 /* Maintenance. */
 gboolean          mc_store_backup               (McStore               *self,

@@ -1,9 +1,9 @@
 /* mc-application.c — the single-instance GtkApplication of the counter desk.
  *
  * Activation opens the desk's database (the path from --db, the database-path preference or
- * the default), makes the McContext every window shares, mirrors the office preferences from
- * GSettings into the store (where the CLI and the receiving transaction read them), and opens
- * the main window, with the setup dialog in front on the very first start.
+ * the default), makes the McContext every window shares (which mirrors the office preferences
+ * from GSettings into the store, where the CLI and the receiving transaction read them), and
+ * opens the main window, with the setup dialog in front on the very first start.
  */
 #include "config.h"
 
@@ -26,44 +26,21 @@ struct _McApplication
 
 G_DEFINE_FINAL_TYPE (McApplication, mc_application, GTK_TYPE_APPLICATION)
 
+/* The context refused a preference changed from outside the app (dconf, gsettings set); it
+ * keeps the store's value. Say so in the window the clerk is looking at. */
 static void
-on_settings_changed (McApplication *self,
-                     const char    *key,
-                     GSettings     *settings)
+on_setting_refused (McApplication *self,
+                    const char    *key,
+                    const char    *message,
+                    McContext     *context)
 {
-  g_autoptr(GError) error = NULL;
-  GtkWindow *window;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (self->context == NULL || mc_context_push_setting (self->context, key, &error))
-    return;
-
-  /* The preferences window validates before writing; a value refused here came from outside
-   * (dconf, gsettings set): keep the store's value and say so. */
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (MC_IS_WINDOW (window))
     {
-      g_autofree char *message = g_strdup_printf (_("The setting %s was not applied: %s"), key, error->message);
+      g_autofree char *text = g_strdup_printf (_("The setting %s was not applied: %s"), key, message);
 
-      mc_window_show_message (MC_WINDOW (window), message);
-    }
-  g_warning ("Setting %s refused: %s", key, error->message);
-}
-
-/* Copies every office preference the user has set into the store. */
-static void
-push_user_settings (McApplication *self)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (self->settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    {
-      g_autoptr(GVariant) user_value = g_settings_get_user_value (self->settings, keys[i]);
-
-      if (user_value != NULL)
-        on_settings_changed (self, keys[i], self->settings);
+      mc_window_show_message (MC_WINDOW (window), text);
     }
 }
 
@@ -103,6 +80,7 @@ mc_application_open_context (McApplication *self)
 {
   g_autofree char *path = choose_database_path (self);
   g_autoptr(McStore) store = NULL;
+  g_autoptr(McSyncEngine) sync_engine = NULL;
   g_autoptr(GError) error = NULL;
 
   store = mc_store_open (path, &error);
@@ -112,10 +90,16 @@ mc_application_open_context (McApplication *self)
       return FALSE;
     }
 
+  /* The context mirrors the office preferences into the store from now on. */
   self->context = mc_context_new (store, self->settings);
-  push_user_settings (self);
-  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self,
+  g_signal_connect_object (self->context, "setting-refused", G_CALLBACK (on_setting_refused), self,
                            G_CONNECT_SWAPPED);
+
+  /* The sync works on its own connection in its own thread; without a portal configured it
+   * just reports that changes wait in the outbox. */
+  sync_engine = mc_sync_engine_new (mc_store_get_path (store));
+  mc_context_set_sync_engine (self->context, sync_engine);
+  mc_sync_engine_start (sync_engine);
   return TRUE;
 }
 
@@ -131,8 +115,15 @@ mc_application_activate (GApplication *application)
         return;
 
       window = GTK_WINDOW (mc_window_new (GTK_APPLICATION (self), self->context));
+      /* The demo office needs no set-up; its slips name a demo clerk, not the login name. */
       if (self->demo && !g_settings_get_boolean (self->settings, "setup-done"))
-        g_settings_set_boolean (self->settings, "setup-done", TRUE);
+        {
+          g_autofree char *clerk = g_settings_get_string (self->settings, "clerk-name");
+
+          if (clerk[0] == '\0')
+            g_settings_set_string (self->settings, "clerk-name", "Lê Thị Thu");
+          g_settings_set_boolean (self->settings, "setup-done", TRUE);
+        }
     }
 
   gtk_window_present (window);

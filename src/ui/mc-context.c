@@ -15,6 +15,7 @@ struct _McContext
 {
   GObject           parent_instance;
 
+  McSyncEngine     *sync_engine;  /* owned, or NULL */
   McStore          *store;        /* owned */
   GSettings        *settings;     /* owned */
   McOfficeSettings *office;       /* owned copy: jobs may not be touching the store's own */
@@ -26,6 +27,7 @@ G_DEFINE_FINAL_TYPE (McContext, mc_context, G_TYPE_OBJECT)
 enum
 {
   DOSSIER_CHANGED,
+  SETTING_REFUSED,
   N_SIGNALS
 };
 
@@ -95,6 +97,9 @@ mc_context_finalize (GObject *object)
   /* Waits for queued jobs: a dossier being saved is written before the store closes. */
   g_thread_pool_free (self->worker, FALSE, TRUE);
   g_clear_pointer (&self->office, mc_office_settings_free);
+  if (self->sync_engine != NULL)
+    mc_sync_engine_stop (self->sync_engine);
+  g_clear_object (&self->sync_engine);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -117,12 +122,58 @@ mc_context_class_init (McContextClass *klass)
   signals[DOSSIER_CHANGED] =
     g_signal_new ("dossier-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * McContext::setting-refused:
+   * @key: the GSettings key
+   * @message: why the store refused its new value
+   *
+   * An office preference was changed from outside the app (dconf, gsettings set) to a value
+   * the office settings refuse; the value in force stays.
+   */
+  signals[SETTING_REFUSED] =
+    g_signal_new ("setting-refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void
 mc_context_init (McContext *self)
 {
   self->worker = g_thread_pool_new (mc_context_run_job, self, 1, FALSE, NULL);
+}
+
+static void
+on_settings_changed (McContext  *self,
+                     const char *key,
+                     GSettings  *settings)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (mc_context_push_setting (self, key, &error))
+    return;
+
+  /* The preferences window validates before writing; a value refused here came from outside
+   * (dconf, gsettings set): keep the store's value and say so. */
+  g_warning ("Setting %s refused: %s", key, error->message);
+  g_signal_emit (self, signals[SETTING_REFUSED], 0, key, error->message);
+}
+
+/* Copies every office preference the user has set into the store. */
+static void
+push_user_settings (McContext *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GVariant) user_value = g_settings_get_user_value (self->settings, keys[i]);
+
+      if (user_value != NULL)
+        on_settings_changed (self, keys[i], self->settings);
+    }
 }
 
 McContext *
@@ -138,6 +189,13 @@ mc_context_new (McStore   *store,
   self->store = g_object_ref (store);
   self->settings = g_object_ref (settings);
   self->office = copy_office_settings (mc_store_get_settings (store));
+
+  /* GSettings is where the preferences window (and dconf) write; the store is where the CLI
+   * and the receiving transaction read. Mirroring here, not in the application, means every
+   * holder of a context (the app, the UI tests) sees a saved preference the same way. */
+  push_user_settings (self);
+  g_signal_connect_object (settings, "changed", G_CALLBACK (on_settings_changed), self,
+                           G_CONNECT_SWAPPED);
   return self;
 }
 
@@ -226,6 +284,25 @@ mc_context_dossier_changed (McContext  *self,
 {
   g_return_if_fail (MC_IS_CONTEXT (self));
   g_signal_emit (self, signals[DOSSIER_CHANGED], 0, code);
+  if (self->sync_engine != NULL)
+    mc_sync_engine_nudge (self->sync_engine);
+}
+
+void
+mc_context_set_sync_engine (McContext    *self,
+                            McSyncEngine *engine)
+{
+  g_return_if_fail (MC_IS_CONTEXT (self));
+  g_return_if_fail (engine == NULL || MC_IS_SYNC_ENGINE (engine));
+
+  g_set_object (&self->sync_engine, engine);
+}
+
+McSyncEngine *
+mc_context_get_sync_engine (McContext *self)
+{
+  g_return_val_if_fail (MC_IS_CONTEXT (self), NULL);
+  return self->sync_engine;
 }
 
 typedef struct

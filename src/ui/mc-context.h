@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "mc-store.h"
+#include "mc-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,9 @@ typedef gpointer (*McStoreJob) (McStore   *store,
                                 gpointer   job_data,
                                 GError   **error);
 
+/* Mirrors the office preferences of @settings into @store: those the user has set at once,
+ * later changes as they come (see mc_context_push_setting; ::setting-refused tells of a value
+ * the store refuses). */
 McContext      *mc_context_new              (McStore              *store,
                                              GSettings            *settings);
 McStore        *mc_context_get_store        (McContext            *self);   /* borrowed; main thread must not use it while jobs run */
@@ -39,6 +43,12 @@ void            mc_context_run_async        (McContext            *self,
 gpointer        mc_context_run_finish       (McContext            *self,
                                              GAsyncResult         *result,
                                              GError              **error);
+
+/* The portal sync of this desk (NULL when the app runs without one, as in most tests).
+ * Every dossier-changed nudges it, so a change leaves for the portal within a second. */
+void            mc_context_set_sync_engine  (McContext            *self,
+                                             McSyncEngine         *engine);
+McSyncEngine   *mc_context_get_sync_engine  (McContext            *self);   /* borrowed, or NULL */
 
 /* Tells every view that a dossier was received or moved (emits ::dossier-changed). */
 void            mc_context_dossier_changed  (McContext            *self,

@@ -17,7 +17,9 @@
 #include "mc-dossier-page.h"
 #include "mc-queue-page.h"
 #include "mc-receive-page.h"
+#include "mc-scanner-input.h"
 #include "mc-search-page.h"
+#include "mc-sync-indicator.h"
 #include "mc-window.h"
 
 struct _McWindow
@@ -29,6 +31,7 @@ struct _McWindow
 
   /* template children */
   GtkSearchEntry       *search_entry;
+  McSyncIndicator      *sync_indicator;
   GtkStack             *stack;
   McQueuePage          *queue_page;
   McReceivePage        *receive_page;
@@ -130,8 +133,23 @@ on_search_activate (McWindow       *self,
       gtk_editable_set_text (GTK_EDITABLE (entry), "");
       return;
     }
+  /* Enter may come before the field's delayed "search-changed": search for what it holds now. */
+  if (text[0] != '\0')
+    mc_search_page_search (self->search_page, text);
   if (text[0] != '\0' && !mc_search_page_activate_first (self->search_page))
     mc_window_show_message (self, _("No dossier matches this search."));
+}
+
+/* Typing outside text fields started a search: the caret follows it into the search field, so
+ * that Enter reaches the search field and not the button that had the focus. */
+static void
+on_search_started (McWindow       *self,
+                   GtkSearchEntry *entry)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (entry));
+
+  if (GTK_IS_TEXT (text))
+    gtk_text_grab_focus_without_selecting (GTK_TEXT (text));
 }
 
 static void
@@ -158,6 +176,7 @@ mc_window_constructed (GObject *object)
 {
   McWindow *self = MC_WINDOW (object);
   GSettings *settings = mc_context_get_settings (self->context);
+  McScannerInput *scanner;
 
   G_OBJECT_CLASS (mc_window_parent_class)->constructed (object);
 
@@ -166,6 +185,12 @@ mc_window_constructed (GObject *object)
   mc_dossier_list_page_set_context (self->list_page, self->context);
   mc_dossier_page_set_context (self->dossier_page, self->context);
   mc_search_page_set_context (self->search_page, self->context);
+  mc_sync_indicator_set_engine (self->sync_indicator, mc_context_get_sync_engine (self->context));
+
+  /* A scan opens its dossier wherever the focus is: in a text field (the receive form's, say)
+   * or not (then the keys went to the search field). */
+  scanner = mc_scanner_input_attach (GTK_WIDGET (self), self->context);
+  mc_scanner_input_set_default_field (scanner, GTK_WIDGET (self->search_entry));
 
   g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
@@ -247,6 +272,7 @@ mc_window_class_init (McWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MC_TYPE_QUEUE_PAGE);
+  g_type_ensure (MC_TYPE_SYNC_INDICATOR);
   g_type_ensure (MC_TYPE_RECEIVE_PAGE);
   g_type_ensure (MC_TYPE_DOSSIER_LIST_PAGE);
   g_type_ensure (MC_TYPE_DOSSIER_PAGE);
@@ -255,6 +281,7 @@ mc_window_class_init (McWindowClass *klass)
   mc_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/motcua/Desk/mc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, McWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, queue_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, receive_page);
@@ -279,13 +306,30 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "list");
 }
 
+/* On the receive form a letter typed on a tick box or a spin button is a slip of the
+ * finger, not a search: there the search field does not capture typing (a scanned slip is
+ * still recognised by McScannerInput, whatever has the focus). */
+static void
+on_visible_page_changed (McWindow   *self,
+                         GParamSpec *pspec,
+                         GtkStack   *stack)
+{
+  gboolean on_form = g_strcmp0 (gtk_stack_get_visible_child_name (stack), "receive") == 0;
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, on_form ? NULL : GTK_WIDGET (self));
+}
+
 static void
 mc_window_init (McWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Typing outside a text field lands in the search field: the scanner's keystrokes too. */
+  /* Typing outside a text field lands in the search field (see on_visible_page_changed). */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (on_visible_page_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "search-started", G_CALLBACK (on_search_started), self,
+                           G_CONNECT_SWAPPED);
 }
 
 McWindow *

@@ -515,6 +515,8 @@ test_time_limit_text (void)
     { "-3 working-days", MC_CORE_ERROR_PARSE },
     { "0 working-days", MC_CORE_ERROR_INVALID },
     { "100000 working-hours", MC_CORE_ERROR_INVALID },
+    /* Found by tests/fuzz/fuzz-time-limit: quoted back, bad bytes made readable. */
+    { "3 working\xff-days", MC_CORE_ERROR_PARSE },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (good); i++)
@@ -541,6 +543,7 @@ test_time_limit_text (void)
 
       g_assert_false (mc_time_limit_parse (bad[i].text, &limit, &error));
       g_assert_error (error, MC_CORE_ERROR, bad[i].code);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
     }
 }
 

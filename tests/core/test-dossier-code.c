@@ -178,6 +178,11 @@ test_lookup_template_validate (void)
     "https://x.gov.vn/tra-cuu", "https://x.gov.vn/{code}/{code}", "https://x.gov.vn/{code}?a={id}&b={id}",
     "https://x.gov.vn/{code}?x={ma}", "https://x.gov.vn/tra cuu/{code}", "https:///{code}",
     "https://{code}",
+    /* Found by tests/fuzz/fuzz-scanned-code: an ID run straight into a digit or the code
+     * cannot be told apart from it when scanned ("…/0010900012340" + "00.00.16.H04-…"). */
+    "https://x.gov.vn/{id}{code}", "https://x.gov.vn/{id}5{code}",
+    /* Not text: refused, and the refusal still readable. */
+    "https://x.gov.vn/tra-c\xfau/{code}",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
@@ -195,6 +200,7 @@ test_lookup_template_validate (void)
         g_error ("“%s” should be refused", invalid[i]);
       g_assert_nonnull (error);
       g_assert_true (error->domain == MC_CORE_ERROR);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
     }
   {
     g_autoptr(GError) error = NULL;
@@ -273,6 +279,40 @@ test_scan_url (void)
                 TEMPLATE, CODE);
   /* The code in the middle of the path, followed by more template text. */
   assert_scans ("http://127.0.0.1:8080/hs/" CODE "/xem", "http://127.0.0.1:8080/hs/{code}/xem", CODE);
+}
+
+/* Found by tests/fuzz/fuzz-scanned-code: when the code is followed by digits — the ID right
+ * after it, or literal digits before the ID — the longest run of code characters swallowed
+ * them, and the slip's own QR code did not scan back. The code ends where a code ends. */
+static void
+test_scan_code_followed_by_digits (void)
+{
+  const char *templates[] = {
+    "https://tracuu.example.vn/{code}{id}",
+    "https://tracuu.example.vn/{code}1{id}",
+    "https://tracuu.example.vn/{code}-{id}",
+  };
+  const char *codes[] = { CODE, "G22.H56-240229-0123", "H01.151.01-991231-9999" };
+  const char *ids[] = { NULL, "001099012345", "079215000001" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (templates); t++)
+    for (guint c = 0; c < G_N_ELEMENTS (codes); c++)
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        {
+          g_autofree char *url = mc_lookup_url_build (templates[t], codes[c], ids[i]);
+
+          g_assert_true (mc_lookup_template_validate (templates[t], NULL));
+          assert_scans (url, templates[t], codes[c]);
+        }
+  /* A half-read code in such a URL is still refused for what is wrong with it. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *code = mc_scanned_input_to_code ("https://tracuu.example.vn/000.00.16.H04-251122-007",
+                                                     "https://tracuu.example.vn/{code}{id}", &error);
+
+    g_assert_null (code);
+    g_assert_error (error, MC_CORE_ERROR, MC_CORE_ERROR_PARSE);
+  }
 }
 
 static void
@@ -379,6 +419,7 @@ main (int    argc,
   g_test_add_func ("/dossier-code/lookup-url/template-setting", test_lookup_template_validate);
   g_test_add_func ("/dossier-code/scan/bare-code", test_scan_bare_code);
   g_test_add_func ("/dossier-code/scan/url", test_scan_url);
+  g_test_add_func ("/dossier-code/scan/code-followed-by-digits", test_scan_code_followed_by_digits);
   g_test_add_func ("/dossier-code/scan/refusals", test_scan_refusals);
   g_test_add_func ("/dossier-code/scan/message-names-input", test_scan_refusal_names_what_was_scanned);
   g_test_add_func ("/dossier-code/scan/very-long-input", test_scan_long_input);

@@ -638,6 +638,83 @@ test_every_year_and_threads (void)
   }
 }
 
+/* Inputs the fuzzer (tests/fuzz/fuzz-holiday-rules, fuzz-announcements) found refused
+ * wrongly or not at all: each is refused, with the place named in a message that is valid
+ * UTF-8 (it is shown in the window) whatever bytes the file held. */
+static void
+test_fuzzed_documents_refused (void)
+{
+  g_autofree char *rules = load_bundled ("holiday-rules.json");
+  struct {
+    gboolean    is_rules;
+    const char *json;
+    const char *place;   /* must appear in the message */
+  } cases[] = {
+    /* A misspelt key that is not even UTF-8: named, made readable. */
+    { TRUE, "{ \"format\": 1, \"rules\": [ { \"kind\": \"tet\", \"name\": \"a\", \"days\xa3_before\": 1, "
+            "\"days_from_new_year\": 4, \"from\": 2000 } ] }",
+      "rules[0].days\xef\xbf\xbd_before" },
+    /* Numbers beyond any integer: refused by range, not converted first (undefined). */
+    { TRUE, "{ \"format\": 1e999, \"rules\": [] }", "format" },
+    { TRUE, "{ \"format\": 1, \"rules\": [ { \"kind\": \"solar\", \"name\": \"a\", \"month\": 1, \"day\": 1, "
+            "\"from\": -1e300 } ] }",
+      "rules[0].from" },
+    { FALSE, "{ \"format\": 1, \"announcements\": [ { \"year\": 1e20, \"confirmed\": false } ] }",
+      "announcements[0].year" },
+    /* A Saturday both worked and a day off: of the same document, or of the rules (Tết 2030
+     * begins on Saturday 2 February by the default). */
+    { FALSE, "{ \"format\": 1, \"announcements\": [ { \"year\": 2030, \"confirmed\": false, "
+             "\"days_off\": [ { \"date\": \"2030-01-05\", \"name\": \"Nghỉ hoán đổi\" } ], "
+             "\"working_weekends\": [ { \"date\": \"2030-01-05\", \"name\": \"Làm bù\" } ] } ] }",
+      "2030-01-05" },
+    { FALSE, "{ \"format\": 1, \"announcements\": [ { \"year\": 2030, \"confirmed\": false, "
+             "\"working_weekends\": [ { \"date\": \"2030-02-02\", \"name\": \"Làm bù\" } ] } ] }",
+      "2030-02-02" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(McHolidayRules) set = NULL;
+
+      if (cases[i].is_rules)
+        set = mc_holiday_rules_new_from_json (cases[i].json, NULL, &error);
+      else
+        set = mc_holiday_rules_new_from_json (rules, cases[i].json, &error);
+
+      g_assert_null (set);
+      g_assert_nonnull (error);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_test_message ("case %u: %s", i, error->message);
+      if (strstr (error->message, cases[i].place) == NULL)
+        g_error ("case %u: “%s” does not name %s", i, error->message, cases[i].place);
+    }
+}
+
+/* The same clash arriving by an import over the bundled calendar leaves it as it was. */
+static void
+test_import_clash_changes_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McHolidayRules) bundled = mc_holiday_rules_new_default (&error);
+  g_autoptr(McHolidayRules) merged = NULL;
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+
+  g_assert_no_error (error);
+  before = mc_holiday_rules_working_weekends (bundled, 2026);
+  /* 2026: Saturday 10 January is worked (bundled); here it is also declared a day off. */
+  merged = mc_holiday_rules_with_announcements (bundled,
+    "{ \"format\": 1, \"announcements\": [ { \"year\": 2025, \"confirmed\": false, "
+    "\"days_off\": [ { \"date\": \"2026-01-10\", \"name\": \"Nghỉ\" } ] } ] }", &error);
+  g_assert_null (merged);
+  g_assert_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2026-01-10"));
+  after = mc_holiday_rules_working_weekends (bundled, 2026);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_assert_true (mc_holiday_rules_year_is_confirmed (bundled, 2025));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -654,6 +731,8 @@ main (int    argc,
   g_test_add_func ("/holidays/culture-day-2026", test_culture_day);
   g_test_add_func ("/holidays/merge-announcements", test_merge_announcements);
   g_test_add_func ("/holidays/malformed-refused", test_malformed_refused);
+  g_test_add_func ("/holidays/fuzzed-documents-refused", test_fuzzed_documents_refused);
+  g_test_add_func ("/holidays/import-clash-changes-nothing", test_import_clash_changes_nothing);
   g_test_add_func ("/holidays/bundled-years-confirmed", test_bundled_years_confirmed);
   g_test_add_func ("/holidays/every-year-and-threads", test_every_year_and_threads);
 

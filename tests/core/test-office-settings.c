@@ -49,6 +49,13 @@ test_bad_values_change_nothing (void)
     { "portal.lookup-url-template", "ftp://x/{code}" },
     { "office.name", "   " },
     { "no.such.key", "1" },
+    /* Found by tests/fuzz/fuzz-settings: bytes that are not text, and lookup templates that
+     * the scanner could not read the slip's QR code back with. */
+    { "sync.backoff-cap-seconds", "6\xa4\xa4" "00" },
+    { "office.name", "UBND x\xe3 Minh T\xe2n" },
+    { "portal.lookup-url-template", "https://tracuu.example.vn/{code}/{code}" },
+    { "portal.lookup-url-template", "https://tracuu.example.vn/ho so?ma={code}" },
+    { "portal.lookup-url-template", "https://tracuu.example.vn/{id}{code}" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -59,6 +66,7 @@ test_bad_values_change_nothing (void)
 
       g_assert_false (mc_office_settings_set (settings, bad[i].key, bad[i].value, &error));
       g_assert_nonnull (error);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
       after = mc_office_settings_get (settings, bad[i].key);
       g_assert_cmpstr (before, ==, after);
     }

@@ -1,4 +1,6 @@
 /* Civil days and UTC+7 moments. */
+#include <string.h>
+
 #include "mc-time.h"
 
 static void
@@ -77,6 +79,32 @@ test_bad_input (void)
   g_assert_true (mc_time_parse_local ("22/11/2025 10:00", &t, NULL));
 }
 
+/* Found by tests/fuzz/fuzz-time: a refusal quotes what was typed, and must stay valid
+ * UTF-8 (it is shown in the window, written as JSON) whatever bytes came in. */
+static void
+test_refusal_quotes_bad_bytes_readably (void)
+{
+  const char *typed = "\xc4\xcf\xcd\xca-11-24 10:00";
+  g_autoptr(GError) day_error = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GError) portal_error = NULL;
+  g_autoptr(GError) clock_error = NULL;
+  McTime t;
+  McDay day;
+  int seconds;
+
+  g_assert_false (mc_day_parse (typed, &day, &day_error));
+  g_assert_false (mc_time_parse_local (typed, &t, &local_error));
+  g_assert_false (mc_time_parse_portal (typed, &t, &portal_error));
+  g_assert_false (mc_clock_parse ("1\xff:00", &seconds, &clock_error));
+  g_assert_true (g_utf8_validate (day_error->message, -1, NULL));
+  g_assert_true (g_utf8_validate (local_error->message, -1, NULL));
+  g_assert_true (g_utf8_validate (portal_error->message, -1, NULL));
+  g_assert_true (g_utf8_validate (clock_error->message, -1, NULL));
+  /* What was readable is still quoted. */
+  g_assert_nonnull (strstr (local_error->message, "-11-24 10:00"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -84,5 +112,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/time/day-roundtrip", test_day_roundtrip);
   g_test_add_func ("/time/local", test_local_time);
   g_test_add_func ("/time/bad-input", test_bad_input);
+  g_test_add_func ("/time/refusal-quotes-bad-bytes-readably", test_refusal_quotes_bad_bytes_readably);
   return g_test_run ();
 }

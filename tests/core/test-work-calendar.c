@@ -64,6 +64,8 @@ test_office_hours_parse (void)
     { "13:30-17:00,07:00-11:30", MC_CORE_ERROR_INVALID, "07:00-11:30" },
     { "25:00-26:00", MC_CORE_ERROR_PARSE, "25:00-26:00" },
     { "24:00-24:00", MC_CORE_ERROR_INVALID, "24:00-24:00" },
+    /* Found by tests/fuzz/fuzz-time-limit: quoted back, bad bytes made readable. */
+    { "07:00-11:30,13:\xa4\xa4" "30-17:00", MC_CORE_ERROR_PARSE, "30-17:00" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -73,6 +75,7 @@ test_office_hours_parse (void)
 
       g_assert_null (hours);
       g_assert_error (error, MC_CORE_ERROR, bad[i].code);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
       if (bad[i].named)
         g_assert_nonnull (strstr (error->message, bad[i].named));
     }

@@ -76,6 +76,47 @@ test_newer_schema_refused (void)
   g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_SCHEMA);
 }
 
+/* Schema 6 retires acknowledged outbox rows: a desk whose first change an older version
+ * marked sent keeps that as the dossier's synced revision, and only the second change
+ * still waits. */
+static void
+test_sent_rows_become_synced_revision (void)
+{
+  g_autofree char *path = make_database_at (5);
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(GError) error = NULL;
+  McOutboxCounts counts;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+      "UPDATE outbox SET state = 'sent', sent_at = 1763953260;"
+      "UPDATE dossiers SET status = 4, revision = 2;"
+      "INSERT INTO dossier_events (id, dossier_id, at, actor, from_status, to_status, recorded_at)"
+      " VALUES (2, 1, 1763960400, 'officer', 2, 4, 1763960400);"
+      "INSERT INTO outbox (kind, dossier_id, event_id, revision, created_at)"
+      " VALUES ('dossier', 1, NULL, 2, 1763960400), ('step', 1, 2, 2, 1763960400);",
+      NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = mc_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_store_count_outbox (store, &counts, &error));
+  g_assert_cmpint (counts.pending, ==, 2);
+  g_assert_cmpint (counts.failed, ==, 0);
+  g_assert_cmpint (counts.unsynced, ==, 1);
+  waiting = mc_store_list_outbox (store, FALSE, 0, &error);
+  g_assert_cmpuint (waiting->len, ==, 2);
+  g_assert_cmpint (((McOutboxEntry *) waiting->pdata[0])->revision, ==, 2);
+  g_assert_cmpint (((McOutboxEntry *) waiting->pdata[1])->event_id, ==, 2);
+  g_assert_true (mc_store_check (store, problems, &error));
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("problem: %s\n", (char *) problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -86,5 +127,6 @@ main (int argc, char *argv[])
       g_test_add_data_func (name, GINT_TO_POINTER (v), test_upgrade_from);
     }
   g_test_add_func ("/migrations/newer-schema-refused", test_newer_schema_refused);
+  g_test_add_func ("/migrations/sent-rows-become-synced-revision", test_sent_rows_become_synced_revision);
   return g_test_run ();
 }

@@ -339,6 +339,8 @@ test_announcement_recomputes_open_dossiers (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   guint n = 0;
   const char *bad = "{\"format\": 1, \"announcements\": [{\"year\": \"x\"}]}";
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  McOutboxCounts outbox;
   const char *good =
     "{\"format\": 1, \"announcements\": [{\"year\": 2025, \"confirmed\": true, \"source\": \"test\","
     " \"days_off\": [{\"date\": \"2025-12-01\", \"name\": \"Ngày nghỉ thử nghiệm\"}]}]}";
@@ -354,6 +356,13 @@ test_announcement_recomputes_open_dossiers (Fixture *f, gconstpointer data)
   after = mc_store_get_dossier (f->store, d->code, NULL);
   g_assert_true (after->due_at == local ("2025-12-03 10:00"));
   g_assert_true (after->current_due_at == local ("2025-12-04 10:00"));
+  /* The portal's copy shows the appointment too: a new revision of the dossier waits to be
+   * sent, after the receipt's state and step. */
+  g_assert_cmpint (after->revision, ==, d->revision + 1);
+  g_assert_true (mc_store_count_outbox (f->store, &outbox, NULL));
+  g_assert_cmpint (outbox.pending, ==, 3);
+  g_assert_true (mc_store_check (f->store, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
 }
 
 int

@@ -154,7 +154,7 @@ mc_ui_test_find (GtkWidget  *root,
       GtkWidget *found;
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
-          && g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+          && (name == NULL || g_strcmp0 (gtk_widget_get_name (child), name) == 0))
         return child;
       found = mc_ui_test_find (child, type, name);
       if (found != NULL)

@@ -42,7 +42,7 @@ gboolean   mc_ui_test_wait_until    (gboolean   (*condition) (gpointer data),
 void       mc_ui_test_run_for       (guint        ms);
 
 /* Finds the first descendant of @root of @type whose GtkWidget:name (set in the templates for
- * the fields a test drives) is @name; NULL if none. */
+ * the fields a test drives) is @name (NULL: any name); NULL if none. */
 GtkWidget *mc_ui_test_find          (GtkWidget   *root,
                                      GType        type,
                                      const char  *name);
