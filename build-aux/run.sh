@@ -96,7 +96,7 @@ else
   shot=$srcdir/build/run-screenshot.png
   echo "run: no display; running the desk under Xvfb for $seconds s (screenshot: $shot)"
   GDK_BACKEND=x11 GSK_RENDERER=cairo GSETTINGS_BACKEND=memory \
-    xvfb-run -a -s "-screen 0 1280x860x24" bash -c '
+    dbus-run-session -- xvfb-run -a -s "-screen 0 1280x860x24" bash -c '
       "$1" --demo --db "$2" &
       pid=$!
       sleep "$3"
