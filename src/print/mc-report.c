@@ -221,7 +221,6 @@ figures_table (const McDashboard *dashboard)
   static const double weights[] = { 30, 13, 15, 52 };
   const McDashboardFigures *f = &dashboard->figures;
   Table *t = table_new (MC_REPORT_TABLE_FIGURES, 4);
-  g_autofree char *handling_definition = NULL;
 
   set_columns (t, headers, weights);
   for (int figure = MC_FIGURE_RECEIVED; figure <= MC_FIGURE_LAST; figure++)

@@ -874,7 +874,6 @@ mc_store_add_online_submissions (McStore     *self,
                                  GError     **error)
 {
   g_auto(GStrv) old_codes = NULL;
-  g_autoptr(GPtrArray) at_cursor = g_ptr_array_new ();
   cJSON *codes_json = NULL;
   g_autofree char *codes_text = NULL;
   McTime cursor = MC_TIME_NONE, latest;

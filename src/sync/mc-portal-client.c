@@ -561,7 +561,6 @@ login (McPortalClient  *self,
 {
   cJSON *body = cJSON_CreateObject ();
   cJSON *password = cJSON_CreateString (self->password);
-  g_autoptr(GError) local_error = NULL;
   const cJSON *session;
   cJSON *answer;
   char *text;

@@ -161,7 +161,6 @@ static void
 build (McDocumentChecklist *self)
 {
   const GPtrArray *documents = self->procedure != NULL ? self->procedure->documents : NULL;
-  g_autoptr(GPtrArray) groups_done = g_ptr_array_new ();
   g_autofree gboolean *placed = NULL;
   int grid_row = 0;
 

@@ -832,8 +832,8 @@ static void
 test_figures (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autofree char *a = receive_residence (fixture, "Mai Hắc Đế", "2026-03-02 10:00");
-  g_autofree char *b = receive_residence (fixture, "Lê Lợi", "2026-04-01 10:00");
+  g_free (receive_residence (fixture, "Mai Hắc Đế", "2026-03-02 10:00"));
+  g_free (receive_residence (fixture, "Lê Lợi", "2026-04-01 10:00"));
   g_autoptr(Run) march = RUN (fixture, "figures", "--from", "2026-03-01", "--to", "2026-03-31", "--json");
   g_autoptr(Run) text = RUN (fixture, "figures", "--from", "2026-03-01", "--to", "2026-04-30");
   g_autoptr(Run) backwards = RUN (fixture, "figures", "--from", "2026-04-01", "--to", "2026-03-01");

@@ -64,7 +64,6 @@ residence_draft (const char *name,
                  const char *received)
 {
   McDossierDraft *draft = mc_dossier_draft_new ();
-  g_autoptr(McStore) unused = NULL;
 
   draft->procedure_code = g_strdup ("1.004222");
   draft->applicant_name = g_strdup (name);
@@ -230,8 +229,8 @@ test_pause_resumes_with_office_time (Fixture *f, gconstpointer data)
    * delivered Monday 1 Dec 08:00: 1 h Friday + 1 h Monday of office time passed. */
   g_autoptr(McDossier) d = receive (f, "Hoàng Thị E", "2025-11-24 10:00");
   g_autoptr(GError) error = NULL;
-  g_autoptr(McDossier) m1 = mc_store_move (f->store, d->code, MC_STATUS_IN_PROCESSING, "xu-ly", local ("2025-11-24 14:00"), NULL, &error);
-  g_autoptr(McDossier) m2 = mc_store_move (f->store, d->code, MC_STATUS_WAITING_SUPPLEMENT, "xu-ly", local ("2025-11-28 16:00"), "Thiếu giấy tờ", &error);
+  mc_dossier_free (mc_store_move (f->store, d->code, MC_STATUS_IN_PROCESSING, "xu-ly", local ("2025-11-24 14:00"), NULL, &error));
+  mc_dossier_free (mc_store_move (f->store, d->code, MC_STATUS_WAITING_SUPPLEMENT, "xu-ly", local ("2025-11-28 16:00"), "Thiếu giấy tờ", &error));
   g_autoptr(McDossier) m3 = mc_store_move (f->store, d->code, MC_STATUS_IN_PROCESSING, "clerk-an", local ("2025-12-01 08:00"), NULL, &error);
   g_autoptr(McDossier) m4 = mc_store_move (f->store, d->code, MC_STATUS_RESULT_READY, "xu-ly", local ("2025-12-03 13:45"), NULL, &error);
   g_autoptr(GArray) pauses = mc_store_get_pauses (f->store, d->code, NULL);
