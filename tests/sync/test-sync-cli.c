@@ -39,7 +39,7 @@ drain_under_faults (guint        n,
   g_autoptr(TestDesk) desk = test_desk_new ();
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(TestSim) sim = NULL;
-  g_autoptr(GPtrArray) codes = test_desk_fill (desk, n, 17);
+  g_ptr_array_unref (test_desk_fill (desk, n, 17));
   g_autoptr(cJSON) state = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -129,7 +129,7 @@ static void
 test_all_faults_together (void)
 {
   g_autoptr(TestDesk) desk = test_desk_new ();
-  g_autoptr(GPtrArray) codes = test_desk_fill (desk, 80, 23);
+  g_ptr_array_unref (test_desk_fill (desk, 80, 23));
   g_autoptr(TestSim) sim = test_sim_start (desk->dir, 0, "--seed", "7", "--fail-rate", "0.1", "--reset-rate", "0.1",
                                            "--truncate-rate", "0.1", "--expire-rate", "0.1",
                                            "--timeout-rate", "0.05", "--timeout-seconds", "3", NULL);
@@ -149,7 +149,7 @@ test_refused_record_shown_with_message (void)
 {
   g_autoptr(TestDesk) desk = test_desk_new ();
   g_autoptr(TestSim) sim = test_sim_start (desk->dir, 0, NULL);
-  g_autoptr(GPtrArray) codes = test_desk_fill (desk, 6, 29);
+  g_ptr_array_unref (test_desk_fill (desk, 6, 29));
   McTime now = mc_time_now ();
   g_autofree char *odd = test_desk_receive (desk, "Trịnh Văn Bảo", now - 2 * MC_SECONDS_PER_DAY,
                                             "nhân viên tiếp nhận hồ sơ một cửa kiêm văn thư của ủy ban xã");
@@ -211,7 +211,7 @@ test_no_network_then_delivered (void)
 {
   g_autoptr(TestDesk) desk = test_desk_new ();
   g_autoptr(TestSim) sim = test_sim_start (desk->dir, 0, NULL);
-  g_autoptr(GPtrArray) codes = test_desk_fill (desk, 30, 31);
+  g_ptr_array_unref (test_desk_fill (desk, 30, 31));
   g_autoptr(GSubprocess) run = NULL;
   g_autoptr(cJSON) status = NULL;
   g_autoptr(GError) error = NULL;
@@ -250,7 +250,7 @@ test_tls_failure_sends_nothing (void)
 {
   g_autoptr(TestDesk) desk = test_desk_new ();
   g_autoptr(TestSim) sim = test_sim_start (desk->dir, 0, NULL);
-  g_autoptr(GPtrArray) codes = test_desk_fill (desk, 5, 37);
+  g_ptr_array_unref (test_desk_fill (desk, 5, 37));
   g_autofree char *ca = g_build_filename (desk->dir, "bogus-ca.pem", NULL);
   g_autofree char *https = g_strdup_printf ("https://127.0.0.1:%d", sim->port);
   g_autofree char *out = NULL;
@@ -295,7 +295,7 @@ test_password_file_must_be_private (void)
 {
   g_autoptr(TestDesk) desk = test_desk_new ();
   g_autoptr(TestSim) sim = test_sim_start (desk->dir, 0, NULL);
-  g_autoptr(GPtrArray) codes = test_desk_fill (desk, 4, 41);
+  g_ptr_array_unref (test_desk_fill (desk, 4, 41));
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(cJSON) state = NULL;
