@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -498,7 +499,9 @@ mc_portal_answer_code (const cJSON *answer,
   char *end = NULL;
   gint64 n;
 
-  if (cJSON_IsNumber (member) && member->valuedouble == (double) (int) member->valuedouble)
+  /* Range first: casting a double beyond int (2147483648, 1e308) is undefined behaviour. */
+  if (cJSON_IsNumber (member) && member->valuedouble >= G_MININT && member->valuedouble <= G_MAXINT &&
+      member->valuedouble == floor (member->valuedouble))
     {
       *code = (int) member->valuedouble;
       return TRUE;
