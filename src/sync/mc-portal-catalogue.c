@@ -226,7 +226,9 @@ portal_time_limit (const cJSON  *item,
       return TRUE;
     }
   hours = days * HOURS_PER_DAY;
-  if (fabs (hours - round (hours)) < 1e-9)
+  /* At least one whole working hour: a tiny fraction ("1e-187") would round to a limit of
+   * zero hours, which no procedure has and the catalogue refuses. */
+  if (fabs (hours - round (hours)) < 1e-9 && round (hours) >= 1)
     {
       out->kind = MC_TIME_LIMIT_WORKING_HOURS;
       out->amount = (int) round (hours);
