@@ -31,12 +31,15 @@ banner ()
 }
 
 # count_results STAGE DIR MESON_TEST_STATUS
-# Adds the results in DIR/meson-logs/testlog.json to the totals. OK and EXPECTEDFAIL pass; SKIP is
-# neither; anything else (FAIL, TIMEOUT, ERROR, UNEXPECTEDPASS, INTERRUPT) fails.
+# Adds the results in DIR/meson-logs/testlog*.json to the totals: meson names the log after a
+# --wrap program (testlog-valgrind.json), and run_tests removes the logs of earlier runs. OK and
+# EXPECTEDFAIL pass; SKIP is neither; anything else (FAIL, TIMEOUT, ERROR, UNEXPECTEDPASS,
+# INTERRUPT) fails.
 count_results ()
 {
   local stage=$1 dir=$2 status=$3
-  local log=$dir/meson-logs/testlog.json
+  local logs=("$dir"/meson-logs/testlog*.json)
+  local log=${logs[0]}
   local passed=0 failed=0 skipped=0
 
   if [[ -s $log ]]; then
@@ -82,6 +85,7 @@ run_tests ()
 
   banner "$stage: test"
   local status=0
+  rm -f "$dir"/meson-logs/testlog*.json
   env "${stage_env[@]}" meson test -C "$dir" --no-rebuild --print-errorlogs --num-processes 2 \
     "${stage_test_args[@]}" || status=$?
   count_results "$stage" "$dir" "$status"

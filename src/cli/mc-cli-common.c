@@ -24,6 +24,11 @@ mc_cli_parse_options (McCli              *cli,
       N_("Database file (default: the desk’s own database)"), N_("PATH") },
     { "actor", 0, 0, G_OPTION_ARG_FILENAME, &cli->actor,
       N_("Who makes the change, for the audit trail (default: the login name)"), N_("NAME") },
+    { "account", 0, 0, G_OPTION_ARG_FILENAME, &cli->account,
+      N_("Act as this account on a desk with accounts (default: $MOTCUA_ACCOUNT)"), N_("USER") },
+    { "account-password-file", 0, 0, G_OPTION_ARG_FILENAME, &cli->account_password_file,
+      N_("File (mode 0600) holding the account’s password (default: $MOTCUA_PASSWORD_FILE, else asked on the terminal)"),
+      N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json,
       N_("Print machine-readable JSON"), NULL },
     G_OPTION_ENTRY_NULL
@@ -109,6 +114,11 @@ mc_cli_open_store (McCli *cli)
       mc_cli_fail (error);
       return NULL;
     }
+  if (!mc_cli_sign_in (cli, cli->store))
+    {
+      g_clear_object (&cli->store);
+      return NULL;
+    }
   return cli->store;
 }
 
@@ -163,6 +173,9 @@ McCliStatus
 mc_cli_fail (const GError *error)
 {
   mc_cli_print_error ("%s", error != NULL ? error->message : _("Unknown error"));
+  if (g_error_matches (error, MC_STORE_ERROR, MC_STORE_ERROR_FORBIDDEN))
+    mc_cli_printerr (_("To act as an account of this desk: --account USER --account-password-file FILE "
+                       "(or $MOTCUA_ACCOUNT and $MOTCUA_PASSWORD_FILE).\n"));
   return MC_CLI_REFUSED;
 }
 

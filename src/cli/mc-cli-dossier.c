@@ -63,6 +63,7 @@ mc_cli_dossier_to_json (McCli           *cli,
   g_autofree char *slip = NULL;
   g_autofree char *current_slip = NULL;
   McVerdict verdict = MC_VERDICT_NONE;
+  McRating rating = MC_RATING_NONE;
 
   if (dossier->due_at != MC_TIME_NONE)
     slip = mc_time_format_slip (dossier->due_at);
@@ -103,6 +104,12 @@ mc_cli_dossier_to_json (McCli           *cli,
   mc_cli_json_add_string (item, "current_due_at_slip", current_slip);
   mc_cli_json_add_time (item, "finished_at", dossier->finished_at);
   mc_cli_json_add_time (item, "returned_at", dossier->returned_at);
+  /* The citizen's rating taken at the return, or null. */
+  if (dossier->status == MC_STATUS_RETURNED && mc_store_get_rating (cli->store, dossier->code, &rating, NULL) &&
+      rating != MC_RATING_NONE)
+    cJSON_AddStringToObject (item, "rating", mc_rating_to_string (rating));
+  else
+    cJSON_AddNullToObject (item, "rating");
   cJSON_AddBoolToObject (item, "paused", mc_status_is_paused (dossier->status));
   cJSON_AddBoolToObject (item, "overdue", dossier_is_overdue (dossier));
   cJSON_AddBoolToObject (item, "due_soon", dossier_is_due_soon (cli, dossier));
@@ -586,6 +593,12 @@ mc_cli_show (McCli *cli)
 
           append_field (out, _("Result returned:"), returned);
         }
+      {
+        McRating rating = MC_RATING_NONE;
+
+        if (mc_store_get_rating (store, dossier->code, &rating, NULL) && rating != MC_RATING_NONE)
+          append_field (out, _("Citizen’s rating:"), mc_rating_describe (rating));
+      }
 
       g_string_append_printf (out, "\n%s\n", _("Documents received:"));
       if (dossier->documents == NULL || dossier->documents->len == 0)
@@ -793,14 +806,19 @@ mc_cli_move (McCli *cli)
   g_autofree char *to_text = NULL;
   g_autofree char *note = NULL;
   g_autofree char *at_text = NULL;
+  g_autofree char *rating_text = NULL;
   const GOptionEntry entries[] = {
     { "to", 0, 0, G_OPTION_ARG_FILENAME, &to_text,
       N_("The new status: portal code 1–10 or a name (required)"), N_("STATUS") },
     { "note", 0, 0, G_OPTION_ARG_FILENAME, &note, N_("Why, for the history"), N_("TEXT") },
     { "at", 0, 0, G_OPTION_ARG_FILENAME, &at_text, N_("When it happened (default: now)"),
       N_("“YYYY-MM-DD HH:MM”") },
+    { "rating", 0, 0, G_OPTION_ARG_FILENAME, &rating_text,
+      N_("With the return of the result: the citizen’s rating, very-satisfied, satisfied or not-satisfied"),
+      N_("RATING") },
     G_OPTION_ENTRY_NULL
   };
+  McMoveOptions options = MC_MOVE_OPTIONS_INIT;
   g_autoptr(GError) error = NULL;
   g_autoptr(McDossier) before = NULL;
   g_autoptr(McDossier) after = NULL;
@@ -817,6 +835,8 @@ mc_cli_move (McCli *cli)
     return mc_cli_fail (error);
   if (at_text != NULL && !mc_time_parse_local (at_text, &at, &error))
     return mc_cli_fail (error);
+  if (rating_text != NULL && !mc_rating_parse (rating_text, &options.rating, &error))
+    return mc_cli_fail (error);
   if ((store = mc_cli_open_store (cli)) == NULL)
     return MC_CLI_REFUSED;
   if ((code = code_from_input (cli, cli->args[1], &error)) == NULL)
@@ -824,7 +844,9 @@ mc_cli_move (McCli *cli)
   if ((before = mc_store_get_dossier (store, code, &error)) == NULL)
     return mc_cli_fail (error);
 
-  after = mc_store_move (store, code, to, mc_cli_actor (cli), at, note, &error);
+  options.at = at;
+  options.note = note;
+  after = mc_store_move_full (store, code, to, mc_cli_actor (cli), &options, &error);
   if (after == NULL)
     return mc_cli_fail (error);
 
@@ -836,6 +858,8 @@ mc_cli_move (McCli *cli)
 
       g_string_append_printf (out, "%s %s: %s → %s\n", _("Dossier"), after->code,
                               mc_status_describe (before->status), mc_status_describe (after->status));
+      if (options.rating != MC_RATING_NONE)
+        g_string_append_printf (out, "%s %s\n", _("Citizen’s rating:"), mc_rating_describe (options.rating));
       if (mc_status_is_paused (after->status))
         g_string_append_printf (out, "%s\n", _("The clock is stopped until the applicant delivers."));
       if (!mc_status_is_finished (after->status) && !mc_status_is_closed (after->status))

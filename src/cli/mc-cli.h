@@ -28,6 +28,8 @@ typedef struct
 {
   char        *db_path;   /* --db, or NULL for mc_store_default_path () */
   char        *actor;     /* --actor, or NULL for the login name */
+  char        *account;   /* --account, or NULL for $MOTCUA_ACCOUNT (mc-cli-accounts.c) */
+  char        *account_password_file; /* --account-password-file, or NULL for $MOTCUA_PASSWORD_FILE */
   gboolean     json;      /* --json */
   char        *command;   /* "calendar due", for messages and help; owned */
   const McCliCommand *info; /* the command being run; borrowed */
@@ -116,6 +118,7 @@ McCliStatus  mc_cli_list              (McCli *cli);
 McCliStatus  mc_cli_search            (McCli *cli);
 McCliStatus  mc_cli_move              (McCli *cli);
 McCliStatus  mc_cli_backup            (McCli *cli);
+McCliStatus  mc_cli_restore           (McCli *cli);  /* mc-cli-restore.c */
 McCliStatus  mc_cli_check             (McCli *cli);
 McCliStatus  mc_cli_generate          (McCli *cli);
 McCliStatus  mc_cli_settings_list     (McCli *cli);
@@ -133,6 +136,21 @@ McCliStatus  mc_cli_slip              (McCli *cli);  /* mc-cli-print.c */
 McCliStatus  mc_cli_form              (McCli *cli);  /* mc-cli-forms.c */
 McCliStatus  mc_cli_register          (McCli *cli);  /* mc-cli-forms.c */
 McCliStatus  mc_cli_report            (McCli *cli);  /* mc-cli-report.c */
+McCliStatus  mc_cli_attach            (McCli *cli);  /* mc-cli-attachments.c */
+McCliStatus  mc_cli_attachments       (McCli *cli);
+
+/* Accounts (mc-cli-accounts.c). The CLI acts as the account named by --account (or
+ * $MOTCUA_ACCOUNT), signed in by mc_cli_open_store with the password from
+ * --account-password-file (or $MOTCUA_PASSWORD_FILE, or typed on the terminal). */
+McCliStatus  mc_cli_account_add       (McCli *cli);
+McCliStatus  mc_cli_account_list      (McCli *cli);
+McCliStatus  mc_cli_account_passwd    (McCli *cli);
+McCliStatus  mc_cli_account_disable   (McCli *cli);
+McCliStatus  mc_cli_account_enable    (McCli *cli);
+McCliStatus  mc_cli_account_edit      (McCli *cli);
+/* Signs @store in as the account the invocation names, if any; FALSE after printing why. */
+gboolean     mc_cli_sign_in           (McCli *cli,
+                                       McStore *store);
 
 /* Shared by show / list / search / receive / move (mc-cli-dossier.c). */
 cJSON       *mc_cli_dossier_to_json   (McCli *cli, const McDossier *dossier);

@@ -61,9 +61,20 @@ static const McCliCommand commands[] = {
   { NULL, "move", N_("CODE"),
     N_("Move a dossier to another status (portal code 1–10 or a name)."),
     mc_cli_move },
+  { NULL, "attach", N_("CODE FILE"),
+    N_("Keep a scanned document (PDF, JPEG or PNG) with a dossier: --document CODE for a received "
+       "document, --result for its result."),
+    mc_cli_attach },
+  { NULL, "attachments", N_("CODE"),
+    N_("List the scanned documents kept with a dossier and how many of its documents are digitised."),
+    mc_cli_attachments },
   { NULL, "backup", N_("FILE"),
     N_("Write a consistent copy of the database to FILE."),
     mc_cli_backup },
+  { NULL, "restore", N_("FILE"),
+    N_("Put a backup back in place of the database, after checking it; the replaced database is kept "
+       "aside, and no dossier code issued since the backup is issued again."),
+    mc_cli_restore },
   { NULL, "check", NULL,
     N_("Check the database’s integrity and the project’s invariants; exit status 1 when problems "
        "are found."),
@@ -113,6 +124,27 @@ static const McCliCommand commands[] = {
     N_("Queue a dossier's state and all its steps again (--all: every dossier), for a portal "
        "that lost them."),
     mc_cli_sync_resend },
+  { "account", "add", N_("USERNAME"),
+    N_("Add a local account: --name \"FULL NAME\" --role clerk|officer|supervisor|administrator (several "
+       "separated by commas); the password from --password-file or typed on the terminal. The first "
+       "account of a desk must be an administrator’s; from then on every change needs an account."),
+    mc_cli_account_add },
+  { "account", "list", NULL,
+    N_("List the accounts with their roles and whether they are active."),
+    mc_cli_account_list },
+  { "account", "passwd", N_("[USERNAME]"),
+    N_("Set a new password: your own (default), or anyone’s as an administrator; --password-file or "
+       "typed on the terminal."),
+    mc_cli_account_passwd },
+  { "account", "disable", N_("USERNAME"),
+    N_("Disable an account: it can no longer sign in, and its next change anywhere is refused."),
+    mc_cli_account_disable },
+  { "account", "enable", N_("USERNAME"),
+    N_("Enable a disabled account again."),
+    mc_cli_account_enable },
+  { "account", "edit", N_("USERNAME"),
+    N_("Change an account’s full name (--name) or roles (--role)."),
+    mc_cli_account_edit },
 };
 
 static gboolean
@@ -140,8 +172,8 @@ print_overview (FILE       *stream,
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
-  g_string_append_printf (out, "%s\n  motcua-cli [--db %s] [--actor %s] [--json] %s …\n\n",
-                          _("Usage:"), _("PATH"), _("NAME"), _("COMMAND"));
+  g_string_append_printf (out, "%s\n  motcua-cli [--db %s] [--actor %s] [--account %s] [--json] %s …\n\n",
+                          _("Usage:"), _("PATH"), _("NAME"), _("USER"), _("COMMAND"));
   g_string_append_printf (out, "%s\n", _("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -182,7 +214,8 @@ find_command_words (int    argc,
         break;
       if (arg[0] == '-' && arg[1] != '\0')
         {
-          if (g_str_equal (arg, "--db") || g_str_equal (arg, "--actor"))
+          if (g_str_equal (arg, "--db") || g_str_equal (arg, "--actor") ||
+              g_str_equal (arg, "--account") || g_str_equal (arg, "--account-password-file"))
             i++;
           else if (n == 0 && (g_str_equal (arg, "--help") || g_str_equal (arg, "-h") ||
                               g_str_equal (arg, "-?") || g_str_equal (arg, "--version")))
@@ -301,5 +334,7 @@ main (int    argc,
   g_free (cli.command);
   g_free (cli.db_path);
   g_free (cli.actor);
+  g_free (cli.account);
+  g_free (cli.account_password_file);
   return status;
 }

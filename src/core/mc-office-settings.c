@@ -34,6 +34,9 @@ static const McOfficeSettingInfo setting_keys[] = {
   { "sync.connect-timeout-seconds", "15", N_("How long to wait for a connection to the portal, in seconds") },
   { "sync.timeout-seconds", "60", N_("How long one call to the portal may take in all, in seconds") },
   { "sync.batch-size", "100", N_("Records sent in one call to the portal (1–100)") },
+  { "attachments.max-megabytes", "20", N_("Largest scanned document that may be attached to a dossier, in megabytes (1–200)") },
+  { "reminders.summary-time", "07:30", N_("Time of the daily summary of deadlines for supervisors, HH:MM (empty: no summary)") },
+  { "desk.lock-after-minutes", "10", N_("Minutes without use after which the desk locks and asks for the password again (0: never; decimals such as 0.5 allowed); only on a desk with accounts") },
 };
 
 const McOfficeSettingInfo *
@@ -107,6 +110,48 @@ bad:
                _("Setting %s must be a whole number from %d to %d (“%s” given)"),
                key, min, max, value ? value : "");
   return FALSE;
+}
+
+/* Minutes, whole or decimal ("10", "0.5"), 0–480, kept to the second; 0 never locks. */
+static gboolean
+parse_lock_minutes (const char  *key,
+                    const char  *value,
+                    int         *seconds,
+                    GError     **error)
+{
+  char *end = NULL;
+  double minutes;
+
+  if (value == NULL || *value == '\0')
+    goto bad;
+  minutes = g_ascii_strtod (value, &end);
+  if (*end != '\0' || !(minutes >= 0.0 && minutes <= 480.0))
+    goto bad;
+  *seconds = (int) (minutes * 60.0 + 0.5);
+  if (*seconds == 0 && minutes > 0.0)
+    *seconds = 1;
+  return TRUE;
+
+bad:
+  g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID,
+               _("Setting %s must be a number of minutes from 0 to 480, such as 10 or 0.5 (“%s” given)"),
+               key, value ? value : "");
+  return FALSE;
+}
+
+static char *
+format_lock_minutes (int seconds)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  size_t length;
+
+  if (seconds % 60 == 0)
+    return g_strdup_printf ("%d", seconds / 60);
+  g_ascii_formatd (buffer, sizeof buffer, "%.2f", seconds / 60.0);
+  length = strlen (buffer);
+  while (length > 0 && buffer[length - 1] == '0')
+    buffer[--length] = '\0';
+  return g_strdup (buffer);
 }
 
 /* "1-5", "1,2,3,4,5,6" or "7,1-4" → bit mask (Monday = bit 0). */
@@ -418,6 +463,19 @@ mc_office_settings_set (McOfficeSettings  *self,
     return parse_int (key, value, 1, 3600, &self->sync_timeout_seconds, error);
   if (g_str_equal (key, "sync.batch-size"))
     return parse_int (key, value, 1, 100, &self->sync_batch_size, error);
+  if (g_str_equal (key, "attachments.max-megabytes"))
+    return parse_int (key, value, 1, 200, &self->attachments_max_megabytes, error);
+  if (g_str_equal (key, "reminders.summary-time"))
+    {
+      if (value == NULL || value[0] == '\0')
+        {
+          self->reminders_summary_time = -1;
+          return TRUE;
+        }
+      return mc_clock_parse (value, &self->reminders_summary_time, error);
+    }
+  if (g_str_equal (key, "desk.lock-after-minutes"))
+    return parse_lock_minutes (key, value, &self->lock_after_seconds, error);
 
   {
     g_autofree char *shown_key = g_utf8_make_valid (key, -1);
@@ -479,5 +537,11 @@ mc_office_settings_get (const McOfficeSettings *self,
     return g_strdup_printf ("%d", self->sync_timeout_seconds);
   if (g_str_equal (key, "sync.batch-size"))
     return g_strdup_printf ("%d", self->sync_batch_size);
+  if (g_str_equal (key, "attachments.max-megabytes"))
+    return g_strdup_printf ("%d", self->attachments_max_megabytes);
+  if (g_str_equal (key, "reminders.summary-time"))
+    return self->reminders_summary_time < 0 ? g_strdup ("") : mc_clock_format (self->reminders_summary_time);
+  if (g_str_equal (key, "desk.lock-after-minutes"))
+    return format_lock_minutes (self->lock_after_seconds);
   return NULL;
 }

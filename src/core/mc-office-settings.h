@@ -36,6 +36,15 @@ typedef struct
   int               sync_connect_timeout_seconds;
   int               sync_timeout_seconds;
   int               sync_batch_size;
+
+  /* Scanned documents (digitisation). */
+  int               attachments_max_megabytes;
+
+  /* The desk's reminders (src/ui/mc-reminders.c). */
+  int               reminders_summary_time;  /* seconds of the day of the daily summary; -1: none */
+
+  /* Accounts (src/ui/mc-desk-lock.c): idle time before the desk locks; 0: never. */
+  int               lock_after_seconds;
 } McOfficeSettings;
 
 typedef struct

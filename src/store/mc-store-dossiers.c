@@ -176,15 +176,20 @@ insert_event (McStore     *self,
               const char  *note,
               GError     **error)
 {
-  sqlite3_stmt *stmt = mc_store_prepare (self,
+  sqlite3_stmt *stmt;
+
+  /* Every change of a dossier writes its audit entry here, so the roles are checked here
+   * (mc-store-accounts.c); a refusal rolls the whole change back. */
+  if (!mc_store_check_event_roles (self, from_status, to_status, error))
+    return 0;
+  stmt = mc_store_prepare (self,
       "INSERT INTO dossier_events (dossier_id, at, actor, from_status, to_status, note, recorded_at)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
-
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, dossier_id);
   sqlite3_bind_int64 (stmt, 2, at);
-  mc_bind_text (stmt, 3, actor);
+  mc_bind_text (stmt, 3, mc_store_effective_actor (self, actor));
   if (from_status == 0)
     sqlite3_bind_null (stmt, 4);
   else
@@ -292,7 +297,7 @@ mc_store_receive (McStore         *self,
   mc_bind_text (stmt, 19, draft->note);
   sqlite3_bind_int64 (stmt, 20, received);
   mc_bind_time (stmt, 21, due);
-  mc_bind_text (stmt, 22, actor);
+  mc_bind_text (stmt, 22, mc_store_effective_actor (self, actor));
   sqlite3_bind_int64 (stmt, 23, now);
   mc_bind_text (stmt, 24, search_text);
   if (!mc_store_step_done (self, stmt, error))
@@ -410,11 +415,25 @@ mc_store_move (McStore     *self,
                const char  *note,
                GError     **error)
 {
+  McMoveOptions options = { at, note, MC_RATING_NONE };
+
+  return mc_store_move_full (self, code, to, actor, &options, error);
+}
+
+McDossier *
+mc_store_move_full (McStore              *self,
+                    const char           *code,
+                    McStatus              to,
+                    const char           *actor,
+                    const McMoveOptions  *options,
+                    GError              **error)
+{
+  McMoveOptions defaults = MC_MOVE_OPTIONS_INIT;
   g_autoptr(McDossier) dossier = NULL;
   g_autofree char *clean_note = NULL;
   sqlite3_stmt *stmt;
   McTime now = mc_time_now ();
-  McTime due, finished_at, returned_at, previous;
+  McTime due, finished_at, returned_at, previous, at;
   McStatus from;
   int verdict = -1;
   gint64 event_id;
@@ -422,10 +441,24 @@ mc_store_move (McStore     *self,
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
   g_return_val_if_fail (actor != NULL && *actor != '\0', NULL);
 
-  if (note != NULL && (clean_note = mc_text_normalize (note, error)) == NULL)
+  if (options == NULL)
+    options = &defaults;
+  if (options->note != NULL && (clean_note = mc_text_normalize (options->note, error)) == NULL)
     return NULL;
-  if (at == MC_TIME_NONE)
-    at = now;
+  /* The citizen rates the service when the result is handed over, and only then. */
+  if (options->rating != MC_RATING_NONE && !mc_rating_is_valid ((int) options->rating))
+    {
+      g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID, _("Unknown rating code %d"),
+                   (int) options->rating);
+      return NULL;
+    }
+  if (options->rating != MC_RATING_NONE && to != MC_STATUS_RETURNED)
+    {
+      g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_INVALID,
+                           _("The citizen's rating is recorded only when the result is returned"));
+      return NULL;
+    }
+  at = options->at == MC_TIME_NONE || options->at == 0 ? now : options->at;
   if (at > now + 300)
     {
       g_set_error_literal (error, MC_CORE_ERROR, MC_CORE_ERROR_INVALID, _("The time of the step is in the future"));
@@ -489,7 +522,8 @@ mc_store_move (McStore     *self,
 
   stmt = mc_store_prepare (self,
       "UPDATE dossiers SET status = ?2, current_due_at = ?3, finished_at = ?4, returned_at = ?5,"
-      "  verdict = CASE WHEN ?6 >= 0 THEN ?6 ELSE verdict END, revision = revision + 1, updated_at = ?7"
+      "  verdict = CASE WHEN ?6 >= 0 THEN ?6 ELSE verdict END, revision = revision + 1, updated_at = ?7,"
+      "  rating = CASE WHEN ?8 > 0 THEN ?8 ELSE rating END"
       " WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;
@@ -500,6 +534,7 @@ mc_store_move (McStore     *self,
   mc_bind_time (stmt, 5, returned_at);
   sqlite3_bind_int (stmt, 6, verdict);
   sqlite3_bind_int64 (stmt, 7, now);
+  sqlite3_bind_int (stmt, 8, (int) options->rating);
   if (!mc_store_step_done (self, stmt, error))
     goto fail;
 
@@ -513,6 +548,38 @@ mc_store_move (McStore     *self,
 fail:
   mc_store_rollback (self);
   return NULL;
+}
+
+/* For the other changes of a dossier's life (mc-store-workflow.c): the same audit entry and
+ * the same outbox rows as a move writes. */
+gint64
+mc_store_insert_event (McStore     *self,
+                       gint64       dossier_id,
+                       McTime       at,
+                       const char  *actor,
+                       McStatus     from_status,
+                       McStatus     to_status,
+                       const char  *note,
+                       GError     **error)
+{
+  return insert_event (self, dossier_id, at, actor, (int) from_status, to_status, note, error);
+}
+
+gboolean
+mc_store_enqueue (McStore  *self,
+                  gint64    dossier_id,
+                  gint64    revision,
+                  gint64    event_id,
+                  GError  **error)
+{
+  return enqueue (self, dossier_id, revision, event_id, error);
+}
+
+McTime
+mc_store_last_event_time (McStore *self,
+                          gint64   dossier_id)
+{
+  return last_event_time (self, dossier_id);
 }
 
 gboolean

@@ -519,6 +519,7 @@ typedef struct
 
   gint64          next_dossier_id;
   gint64          next_event_id;
+  char            last_hash[MC_AUDIT_HASH_SIZE];  /* the audit chain's tail (mc-store-audit.c) */
 
   /* Rows waiting for the next flush, and the texts they point to. */
   Rows            dossiers;
@@ -587,7 +588,8 @@ generator_init (Generator  *g,
                 GError    **error)
 {
   const char *first_sql = "SELECT coalesce ((SELECT max (id) FROM dossiers), 0),"
-                          " coalesce ((SELECT max (id) FROM dossier_events), 0)";
+                          " coalesce ((SELECT max (id) FROM dossier_events), 0),"
+                          " (SELECT hash FROM dossier_events ORDER BY id DESC LIMIT 1)";
   sqlite3_stmt *stmt;
   int rc;
 
@@ -663,6 +665,8 @@ generator_init (Generator  *g,
     {
       g->next_dossier_id = sqlite3_column_int64 (stmt, 0) + 1;
       g->next_event_id = sqlite3_column_int64 (stmt, 1) + 1;
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        g_strlcpy (g->last_hash, (const char *) sqlite3_column_text (stmt, 2), sizeof g->last_hash);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
@@ -688,7 +692,7 @@ generator_prepare (Generator  *g,
                   "INSERT INTO dossier_documents (dossier_id, position, code, name, form, copies)", 6, error) ||
       !rows_init (&g->events, store,
                   "INSERT INTO dossier_events (id, dossier_id, at, actor, from_status, to_status, note,"
-                  "  recorded_at)", 8, error) ||
+                  "  recorded_at, hash)", 9, error) ||
       !rows_init (&g->pauses, store,
                   "INSERT INTO dossier_pauses (dossier_id, kind, started_at, ended_at)", 4, error))
     return FALSE;
@@ -1291,6 +1295,18 @@ generate_one (Generator  *g,
     {
       const PlannedEvent *event = &life.events[i];
       gint64 event_id = g->next_event_id++;
+      /* Triggers are off while generating: each entry is chained here as the insert trigger
+       * of migration 9 would (texts stored as NULL when empty, as rows_text does). */
+      McAuditEntry entry = {
+        event_id, dossier_id, event->at,
+        event->actor != NULL && *event->actor ? event->actor : NULL, NULL,
+        event->from, event->to,
+        event->note != NULL && *event->note ? event->note : NULL, event->at
+      };
+      char hash[MC_AUDIT_HASH_SIZE];
+
+      mc_audit_hash_entry (g->last_hash[0] != '\0' ? g->last_hash : NULL, &entry, hash);
+      memcpy (g->last_hash, hash, sizeof hash);
 
       rows = &g->events;
       rows_int (rows, event_id);
@@ -1304,6 +1320,7 @@ generate_one (Generator  *g,
       rows_int (rows, event->to);
       rows_text (rows, event->note == life.return_note ? keep (g, event->note) : event->note);
       rows_int (rows, event->at);                       /* recorded_at */
+      rows_text (rows, keep (g, hash));
     }
 
   rows = &g->pauses;
@@ -1513,6 +1530,20 @@ mc_store_generate (McStore   *self,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+
+  /* Demonstration data is the administrator's business on a desk with accounts. */
+  {
+    McRoles roles;
+
+    if (!mc_store_current_roles (self, &roles, error))
+      return FALSE;
+    if (!(roles & MC_ROLE_ADMINISTRATOR))
+      {
+        g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_FORBIDDEN,
+                             _("Only an administrator may generate demonstration dossiers"));
+        return FALSE;
+      }
+  }
 
   if (n_dossiers == 0)
     return TRUE;

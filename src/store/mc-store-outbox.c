@@ -33,6 +33,7 @@ mc_outbox_dossier_free (McOutboxDossier *item)
     return;
   g_clear_pointer (&item->dossier, mc_dossier_free);
   g_clear_pointer (&item->pauses, g_array_unref);
+  g_clear_pointer (&item->attachments, g_ptr_array_unref);
   g_free (item->return_note);
   g_free (item);
 }
@@ -303,6 +304,9 @@ mc_store_outbox_next_dossiers (McStore  *self,
         goto fail;
       item->pauses = load_pause_records (self, item->dossier->id, error);
       if (item->pauses == NULL || !load_return_note (self, item->dossier->id, &item->return_note, error))
+        goto fail;
+      item->attachments = mc_store_load_attachments (self, item->dossier->id, error);
+      if (item->attachments == NULL)
         goto fail;
       g_ptr_array_add (items, g_steal_pointer (&item));
     }

@@ -19,6 +19,7 @@ struct _McStore
   McOfficeSettings *settings;     /* owned; mirrors the settings table */
   McHolidayRules   *rules;        /* owned; bundled rules + imported announcements */
   McWorkCalendar   *calendar;     /* owned; rebuilt when rules or office hours change */
+  McAccount        *account;      /* owned; the signed-in account, or NULL (mc-store-accounts.c) */
 };
 
 /* Calendar tables cover these years (the lunar calendar ends with 2100). */
@@ -37,6 +38,14 @@ gboolean      mc_store_begin          (McStore      *self,
 gboolean      mc_store_commit         (McStore      *self,
                                        GError      **error);
 void          mc_store_rollback       (McStore      *self);
+/* Why SQLite's @rc failed on @db (may be NULL), in words for the clerk, and the error code
+ * it maps to. Borrowed (static or @db's message). */
+const char   *mc_store_sqlite_reason  (sqlite3      *db,
+                                       int           rc,
+                                       McStoreError *code);
+/* fsync of the folder @path names, so that a rename into it survives a power cut. */
+gboolean      mc_store_sync_folder    (const char   *path,
+                                       GError      **error);
 /* Sets @error from the connection's last error, with @what as context. Returns FALSE. */
 gboolean      mc_store_set_sqlite_error (McStore    *self,
                                        int           rc,
@@ -82,6 +91,84 @@ char         *mc_store_search_text    (const char   *code,
  * or paused, from its receipt and pauses (mc-store-dossiers.c). Inside a transaction. */
 gboolean      mc_store_recompute_due_dates (McStore *self,
                                        guint        *n_changed,
+                                       GError      **error);
+
+/* The audit entry and the outbox rows every change writes (mc-store-dossiers.c), for the
+ * changes made elsewhere (mc-store-workflow.c). Inside a transaction. */
+gint64        mc_store_insert_event   (McStore      *self,
+                                       gint64        dossier_id,
+                                       McTime        at,
+                                       const char   *actor,
+                                       McStatus      from_status,
+                                       McStatus      to_status,
+                                       const char   *note,
+                                       GError      **error);
+/* The dossier's state at @revision and the step @event_id. */
+gboolean      mc_store_enqueue        (McStore      *self,
+                                       gint64        dossier_id,
+                                       gint64        revision,
+                                       gint64        event_id,
+                                       GError      **error);
+/* The moment of the dossier's latest audit entry, or MC_TIME_NONE. */
+McTime        mc_store_last_event_time (McStore     *self,
+                                       gint64        dossier_id);
+/* The attachments of a dossier by its id, oldest first (mc-store-attachments.c). */
+GPtrArray    *mc_store_load_attachments (McStore    *self,
+                                       gint64        dossier_id,
+                                       GError      **error);   /* McAttachment* */
+
+/* Accounts and the role check of every change (mc-store-accounts.c). The roles of the
+ * signed-in account as the database has them now; every role in single-user mode. FORBIDDEN
+ * when the desk has accounts and nobody, or a disabled account, is signed in. */
+gboolean      mc_store_current_roles  (McStore      *self,
+                                       McRoles      *roles,
+                                       GError      **error);
+/* May the signed-in account write an audit entry from @from_status (0: a receipt) to
+ * @to_status (equal: a step inside the status)? Called for every audit entry, so that every
+ * change of a dossier, whatever code path writes it, is checked. */
+gboolean      mc_store_check_event_roles (McStore   *self,
+                                       int           from_status,
+                                       McStatus      to_status,
+                                       GError      **error);
+gboolean      mc_store_check_setting_roles (McStore *self,
+                                       const char   *key,
+                                       GError      **error);
+/* The name the audit trail and the forms record: the signed-in account's full name, or
+ * @actor in single-user mode. Borrowed. */
+const char   *mc_store_effective_actor (McStore     *self,
+                                       const char   *actor);
+
+/* The audit hash chain (mc-store-audit.c): the SQL functions mc_audit_hash (previous, then
+ * the MC_AUDIT_N_FIELDS columns id, dossier_id, at, actor, account, from_status, to_status,
+ * note, recorded_at) and mc_current_account () (the user name signed in on @store, which may
+ * be NULL for a bare connection), and the check of the chain. */
+#define MC_AUDIT_N_FIELDS 9
+#define MC_AUDIT_HASH_SIZE 65   /* 64 hex digits and the final NUL */
+
+/* An audit entry as the hash sees it: NULL texts and a from-status of 0 are SQL NULL (an
+ * empty text is not NULL). */
+typedef struct
+{
+  gint64       id;
+  gint64       dossier_id;
+  McTime       at;
+  const char  *actor;
+  const char  *account;
+  int          from_status;
+  int          to_status;
+  const char  *note;
+  McTime       recorded_at;
+} McAuditEntry;
+
+/* The hash the insert trigger gives @entry after @previous (NULL: the first entry), for the
+ * writers that insert with triggers off (mc-store-generate.c). */
+void          mc_audit_hash_entry     (const char   *previous,
+                                       const McAuditEntry *entry,
+                                       char          hash[MC_AUDIT_HASH_SIZE]);
+void          mc_store_register_audit_functions (sqlite3 *db,
+                                       McStore      *store);
+gboolean      mc_store_check_audit_chain (McStore   *self,
+                                       GPtrArray    *problems,
                                        GError      **error);
 
 G_END_DECLS

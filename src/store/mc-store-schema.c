@@ -226,6 +226,90 @@ const char * const mc_store_migrations[] = {
   "CREATE INDEX dossiers_clerk_received ON dossiers (clerk, received_at);"
   "CREATE INDEX dossiers_clerk_finished ON dossiers (clerk, finished_at, verdict, received_at)"
   "  WHERE finished_at IS NOT NULL;",
+
+  /* 8: the rest of a dossier's life. The citizen's rating recorded at the return of the
+   * result (mc-rating.h; NULL when none was given). Scanned documents: one row per file
+   * attached to a received document (its code) or to the result, naming the file's content
+   * by its SHA-256 (the file itself lives under the data directory, once per content), the
+   * type found in the content, and who added it when. The apologies of late dossiers
+   * (form 04): the reason and the new appointment promised, which never replaces the
+   * original one, each with the audit entry that records it; like the audit trail, never
+   * edited. */
+  "ALTER TABLE dossiers ADD COLUMN rating INTEGER CHECK (rating BETWEEN 1 AND 3);"
+  "CREATE TABLE attachments ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  dossier_id INTEGER NOT NULL REFERENCES dossiers (id),"
+  "  target     TEXT NOT NULL CHECK (target <> ''),"
+  "  file_name  TEXT NOT NULL CHECK (file_name <> ''),"
+  "  mime_type  TEXT NOT NULL CHECK (mime_type IN ('application/pdf', 'image/jpeg', 'image/png')),"
+  "  size       INTEGER NOT NULL CHECK (size > 0),"
+  "  sha256     TEXT NOT NULL CHECK (length (sha256) = 64),"
+  "  added_at   INTEGER NOT NULL,"
+  "  added_by   TEXT NOT NULL,"
+  "  UNIQUE (dossier_id, target, sha256));"
+  "CREATE INDEX attachments_sha256 ON attachments (sha256);"
+  "CREATE TABLE dossier_apologies ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  dossier_id INTEGER NOT NULL REFERENCES dossiers (id),"
+  "  event_id   INTEGER NOT NULL REFERENCES dossier_events (id),"
+  "  issued_at  INTEGER NOT NULL,"
+  "  issued_by  TEXT NOT NULL,"
+  "  reason     TEXT NOT NULL CHECK (reason <> ''),"
+  "  due_before INTEGER NOT NULL,"
+  "  new_due_at INTEGER NOT NULL CHECK (new_due_at > due_before),"
+  "  signer     TEXT);"
+  "CREATE INDEX dossier_apologies_dossier ON dossier_apologies (dossier_id, id);"
+  "CREATE TRIGGER dossier_apologies_no_update BEFORE UPDATE ON dossier_apologies"
+  "  BEGIN SELECT RAISE (ABORT, 'apologies are never edited'); END;"
+  "CREATE TRIGGER dossier_apologies_no_delete BEFORE DELETE ON dossier_apologies"
+  "  BEGIN SELECT RAISE (ABORT, 'apologies are never deleted'); END;",
+
+  /* 9: accounts and the audit hash chain (mc-store-accounts.c, mc-store-audit.c). Local
+   * accounts with their roles and a yescrypt password hash. Each audit entry names the account
+   * signed in when it was written (NULL in single-user mode) and carries the SHA-256 of the
+   * previous entry's hash and its own content: existing entries are chained here in id order,
+   * new ones by an insert trigger, whatever program writes them. The append-only rule now lets
+   * that trigger fill the hash and the account of a fresh entry, once, and nothing else. */
+  "CREATE TABLE accounts ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  username      TEXT NOT NULL UNIQUE CHECK (username <> ''),"
+  "  full_name     TEXT NOT NULL CHECK (full_name <> ''),"
+  "  roles         TEXT NOT NULL CHECK (roles <> ''),"
+  "  password_hash TEXT NOT NULL CHECK (substr (password_hash, 1, 1) = '$'),"
+  "  active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),"
+  "  created_at    INTEGER NOT NULL,"
+  "  updated_at    INTEGER NOT NULL);"
+  "ALTER TABLE dossier_events ADD COLUMN account TEXT;"
+  "ALTER TABLE dossier_events ADD COLUMN hash TEXT;"
+  "DROP TRIGGER dossier_events_no_update;"
+  "CREATE TEMP TABLE audit_chain (id INTEGER PRIMARY KEY, hash TEXT NOT NULL);"
+  "WITH RECURSIVE chain (id, hash) AS ("
+  "  SELECT e.id, mc_audit_hash (NULL, e.id, e.dossier_id, e.at, e.actor, e.account, e.from_status,"
+  "                              e.to_status, e.note, e.recorded_at)"
+  "    FROM dossier_events e WHERE e.id = (SELECT min (id) FROM dossier_events)"
+  "  UNION ALL"
+  "  SELECT e.id, mc_audit_hash (c.hash, e.id, e.dossier_id, e.at, e.actor, e.account, e.from_status,"
+  "                              e.to_status, e.note, e.recorded_at)"
+  "    FROM chain c JOIN dossier_events e ON e.id = (SELECT min (n.id) FROM dossier_events n WHERE n.id > c.id))"
+  " INSERT INTO temp.audit_chain (id, hash) SELECT id, hash FROM chain;"
+  "UPDATE dossier_events SET hash = (SELECT c.hash FROM temp.audit_chain c WHERE c.id = dossier_events.id);"
+  "DROP TABLE temp.audit_chain;"
+  "CREATE TRIGGER dossier_events_no_update BEFORE UPDATE ON dossier_events"
+  "  WHEN old.hash IS NOT NULL OR new.id IS NOT old.id OR new.dossier_id IS NOT old.dossier_id"
+  "    OR new.at IS NOT old.at OR new.actor IS NOT old.actor"
+  "    OR (old.account IS NOT NULL AND new.account IS NOT old.account)"
+  "    OR new.from_status IS NOT old.from_status OR new.to_status IS NOT old.to_status"
+  "    OR new.note IS NOT old.note OR new.recorded_at IS NOT old.recorded_at"
+  "  BEGIN SELECT RAISE (ABORT, 'audit entries are never edited'); END;"
+  "CREATE TRIGGER dossier_events_chain AFTER INSERT ON dossier_events BEGIN"
+  "  UPDATE dossier_events SET"
+  "    account = coalesce (new.account, mc_current_account ()),"
+  "    hash = mc_audit_hash ((SELECT p.hash FROM dossier_events p WHERE p.id < new.id ORDER BY p.id DESC LIMIT 1),"
+  "                          new.id, new.dossier_id, new.at, new.actor,"
+  "                          coalesce (new.account, mc_current_account ()),"
+  "                          new.from_status, new.to_status, new.note, new.recorded_at)"
+  "  WHERE id = new.id;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (mc_store_migrations) == MC_STORE_SCHEMA_VERSION);
@@ -275,6 +359,7 @@ mc_store_register_functions (sqlite3 *db)
                            search_text_function, NULL, NULL);
   sqlite3_create_function (db, "mc_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                            fold_function, NULL, NULL);
+  mc_store_register_audit_functions (db, NULL);
 }
 
 static int

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "mc-dossier-code.h"
 #include "mc-error.h"
@@ -29,6 +30,7 @@ mc_store_finalize (GObject *object)
   g_clear_pointer (&self->calendar, mc_work_calendar_unref);
   g_clear_pointer (&self->rules, mc_holiday_rules_unref);
   g_free (self->path);
+  g_clear_pointer (&self->account, mc_account_free);
 
   G_OBJECT_CLASS (mc_store_parent_class)->finalize (object);
 }
@@ -51,42 +53,80 @@ mc_store_init (McStore *self)
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_statement);
 }
 
+/* The operating system's error of the last failed file operation: the WAL's first (a commit
+ * writes there), then the database file's. sqlite3_system_errno () is not enough: it reads
+ * errno when the statement fails, after other calls may have changed it. */
+static int
+last_file_errno (sqlite3 *db)
+{
+  sqlite3_file *journal = NULL;
+  int value = 0;
+
+  if (db == NULL)
+    return 0;
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &journal) == SQLITE_OK &&
+      journal != NULL && journal->pMethods != NULL &&
+      journal->pMethods->xFileControl (journal, SQLITE_FCNTL_LAST_ERRNO, &value) == SQLITE_OK && value != 0)
+    return value;
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_LAST_ERRNO, &value) == SQLITE_OK && value != 0)
+    return value;
+  return sqlite3_system_errno (db);
+}
+
+const char *
+mc_store_sqlite_reason (sqlite3       *db,
+                        int            rc,
+                        McStoreError  *code)
+{
+  /* The operating system's reason tells a full disk from a failing one: SQLite reports a
+   * write refused for want of room as SQLITE_FULL only for ENOSPC, and a quota or a file
+   * size limit (EDQUOT, EFBIG) as a plain I/O error. */
+  int primary = rc & 0xff;
+  int system_errno = primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN ? last_file_errno (db) : 0;
+
+  *code = MC_STORE_ERROR_IO;
+  if (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN)
+    {
+      if (system_errno == ENOSPC || system_errno == EDQUOT || system_errno == EFBIG)
+        primary = SQLITE_FULL;
+      else if (system_errno == EROFS || system_errno == EACCES || system_errno == EPERM)
+        primary = SQLITE_READONLY;
+    }
+
+  switch (primary)
+    {
+    case SQLITE_FULL:
+      return _("the disk is full; free some space and try again");
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      return _("the database cannot be written (read-only or no permission)");
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return _("the database is busy in another program; try again");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return _("the database file is damaged; restore a backup");
+    case SQLITE_IOERR:
+      return _("the disk could not be read or written (it may be failing or disconnected)");
+    case SQLITE_CONSTRAINT:
+      *code = MC_STORE_ERROR_CONFLICT;
+      break;
+    default:
+      break;
+    }
+  return db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+}
+
 gboolean
 mc_store_set_sqlite_error (McStore     *self,
                            int          rc,
                            const char  *what,
                            GError     **error)
 {
-  int primary = rc & 0xff;
-  McStoreError code = MC_STORE_ERROR_IO;
-  const char *reason;
+  McStoreError code;
+  const char *reason = mc_store_sqlite_reason (self->db, rc, &code);
 
-  switch (primary)
-    {
-    case SQLITE_FULL:
-      reason = _("the disk is full");
-      break;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_CANTOPEN:
-      reason = _("the database cannot be written (read-only or no permission)");
-      break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      reason = _("the database is busy in another program; try again");
-      break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      reason = _("the database file is damaged; restore a backup");
-      break;
-    case SQLITE_CONSTRAINT:
-      code = MC_STORE_ERROR_CONFLICT;
-      reason = sqlite3_errmsg (self->db);
-      break;
-    default:
-      reason = sqlite3_errmsg (self->db);
-      break;
-    }
   g_set_error (error, MC_STORE_ERROR, code, "%s: %s", what, reason);
   return FALSE;
 }
@@ -311,6 +351,36 @@ seed_catalogue (McStore  *self,
   return mc_store_import_catalogue (self, catalogue, "bundled", error);
 }
 
+/* Durability chosen on purpose (see the top of this file): in WAL mode, FULL syncs the WAL at
+ * every commit; NORMAL would sync it only at checkpoints, so a power cut could take back
+ * dossiers whose slips were already printed. */
+static const char * const open_pragmas[] = {
+  "PRAGMA foreign_keys = ON",
+  "PRAGMA journal_mode = WAL",
+  "PRAGMA synchronous = FULL",
+};
+
+/* A program that opened the database while its file was read-only leaves the WAL and its
+ * index behind with the file's read-only permissions; once the file is writable again they
+ * would keep the database read-only for good. Their content is rebuilt by SQLite on demand,
+ * their permissions are not: they get the file's back. */
+static void
+restore_companion_permissions (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm" };
+  GStatBuf file;
+
+  if (g_stat (path, &file) != 0 || g_access (path, W_OK) != 0)
+    return;
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *companion = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_access (companion, F_OK) == 0 && g_access (companion, W_OK) != 0)
+        g_chmod (companion, file.st_mode & 0666);
+    }
+}
+
 McStore *
 mc_store_open (const char  *path,
                GError     **error)
@@ -336,24 +406,31 @@ mc_store_open (const char  *path,
         }
     }
 
+  restore_companion_permissions (path);
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
     {
+      McStoreError unused;
+
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_OPEN, _("Cannot open the database %s: %s"),
-                   path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+                   path, mc_store_sqlite_reason (self->db, rc, &unused));
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
   mc_store_register_functions (self->db);
+  /* The audit trigger names the account signed in on this store. */
+  mc_store_register_audit_functions (self->db, self);
 
-  if (!mc_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !mc_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !mc_store_exec (self, "PRAGMA synchronous = FULL", error))
-    {
-      g_prefix_error (error, _("Cannot open the database %s: "), path);
-      return NULL;
-    }
+  for (gsize i = 0; i < G_N_ELEMENTS (open_pragmas); i++)
+    if ((rc = sqlite3_exec (self->db, open_pragmas[i], NULL, NULL, NULL)) != SQLITE_OK)
+      {
+        McStoreError unused;
+
+        g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_OPEN, _("Cannot open the database %s: %s"),
+                     path, mc_store_sqlite_reason (self->db, rc, &unused));
+        return NULL;
+      }
   if (!mc_store_migrate (self->db, MC_STORE_SCHEMA_VERSION, error))
     return NULL;
 
@@ -421,6 +498,13 @@ mc_store_set_setting (McStore     *self,
   if (!mc_office_settings_set (self->settings, key, value, error))
     return FALSE;
   canonical = mc_office_settings_get (self->settings, key);
+  /* Writing the value in force changes nothing (the app mirrors its preferences at every
+   * start, before anyone signs in); any other value needs the roles. */
+  if (g_strcmp0 (canonical, previous) != 0 && !mc_store_check_setting_roles (self, key, error))
+    {
+      mc_office_settings_set (self->settings, key, previous, NULL);
+      return FALSE;
+    }
 
   stmt = mc_store_prepare (self, "INSERT INTO settings (key, value) VALUES (?1, ?2)"
                                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
@@ -662,6 +746,9 @@ mc_store_backup (McStore     *self,
 
   g_unlink (partial);
   rc = sqlite3_open_v2 (partial, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  /* The copy is synced by its own commit, whatever SQLite's compiled-in default. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (target, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     {
       backup = sqlite3_backup_init (target, "main", self->db, "main");
@@ -680,8 +767,10 @@ mc_store_backup (McStore     *self,
     rc = sqlite3_exec (target, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
+      McStoreError unused;
+
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_IO, _("Backing up to %s failed: %s"), path,
-                   target ? sqlite3_errmsg (target) : sqlite3_errstr (rc));
+                   mc_store_sqlite_reason (target, rc, &unused));
       sqlite3_close_v2 (target);
       g_unlink (partial);
       return FALSE;
@@ -693,6 +782,12 @@ mc_store_backup (McStore     *self,
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_IO, _("Backing up to %s failed: %s"), path,
                    g_strerror (saved_errno));
       g_unlink (partial);
+      return FALSE;
+    }
+  /* The rename is only durable once the folder's entry is on the disk too. */
+  if (!mc_store_sync_folder (path, error))
+    {
+      g_prefix_error (error, _("Backing up to %s failed: "), path);
       return FALSE;
     }
   return TRUE;
@@ -752,6 +847,10 @@ static const struct
     " WHERE p.dossier_id = d.id AND p.ended_at IS NULL)" },
   { N_("result ready without the finishing time"),
     "SELECT code FROM dossiers WHERE status IN (9, 10) AND finished_at IS NULL" },
+  /* Accounts (mc-store-accounts.c): once there is one, someone must be able to manage them. */
+  { N_("accounts without an active administrator"),
+    "SELECT 'accounts' WHERE EXISTS (SELECT 1 FROM accounts) AND NOT EXISTS (SELECT 1 FROM accounts"
+    " WHERE active = 1 AND instr (',' || roles || ',', ',administrator,') > 0)" },
   { N_("search index out of date"),
     "SELECT code FROM dossiers WHERE search_text <> mc_search_text (code, applicant_name, id_number, phone,"
     " procedure_code, procedure_name)" },
@@ -804,7 +903,12 @@ mc_store_check (McStore    *self,
   for (gsize i = 0; i < G_N_ELEMENTS (invariants); i++)
     if (!collect_rows (self, invariants[i].sql, _(invariants[i].description), problems, error))
       return FALSE;
-  if (sqlite3_exec (self->db, "INSERT INTO dossier_fts (dossier_fts, rank) VALUES ('integrity-check', 1)",
+  if (!mc_store_check_audit_chain (self, problems, error))
+    return FALSE;
+  /* The search index's own check is a write command: a database opened read-only is checked
+   * without it rather than reported damaged. */
+  if (sqlite3_db_readonly (self->db, "main") != 1 &&
+      sqlite3_exec (self->db, "INSERT INTO dossier_fts (dossier_fts, rank) VALUES ('integrity-check', 1)",
                     NULL, NULL, NULL) != SQLITE_OK)
     g_ptr_array_add (problems, g_strdup_printf (_("search index: %s"), sqlite3_errmsg (self->db)));
   return TRUE;

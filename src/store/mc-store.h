@@ -10,10 +10,13 @@
 
 #include <glib-object.h>
 
+#include "mc-attachment.h"
 #include "mc-catalogue.h"
 #include "mc-dossier.h"
 #include "mc-figures.h"
 #include "mc-office-settings.h"
+#include "mc-rating.h"
+#include "mc-roles.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +30,7 @@ typedef enum
   MC_STORE_ERROR_CONFLICT,    /* sequence block used up, a code that exists */
   MC_STORE_ERROR_IO,          /* disk full, read-only, locked, corrupt */
   MC_STORE_ERROR_INVALID,     /* a request the store refuses (a move dated before the last one) */
+  MC_STORE_ERROR_FORBIDDEN,   /* the signed-in account's roles do not allow it, or nobody is signed in */
 } McStoreError;
 
 GQuark mc_store_error_quark (void);
@@ -35,7 +39,7 @@ GQuark mc_store_error_quark (void);
 G_DECLARE_FINAL_TYPE (McStore, mc_store, MC, STORE, GObject)
 
 /* The current schema version (PRAGMA user_version). */
-#define MC_STORE_SCHEMA_VERSION 7
+#define MC_STORE_SCHEMA_VERSION 9
 
 typedef struct
 {
@@ -316,6 +320,7 @@ typedef struct
   GArray       *pauses;             /* McPauseRecord, owned (clears its strings), in order */
   char         *return_note;        /* to whom / how the result was returned, or NULL */
   gint64        synced_revision;    /* 0: never acknowledged, so it is sent as a creation */
+  GPtrArray    *attachments;        /* McAttachment* (owned), oldest first; may be NULL */
 } McOutboxDossier;
 
 /* A step to send, with the dossier's unchanging facts the step record carries. */
@@ -499,5 +504,190 @@ gboolean          mc_store_backup               (McStore               *self,
 gboolean          mc_store_check                (McStore               *self,
                                                  GPtrArray             *problems,
                                                  GError               **error);
+
+/* The life of a dossier beyond plain moves (mc-store-workflow.c, mc-store-attachments.c):
+ * a move with the citizen's rating, processing steps inside status 4, the late dossier's
+ * apology (form 04) and the scanned documents. Each is one transaction with its audit entry
+ * (the attachments: their own row names who added them) and its outbox rows. */
+
+/* What a move may carry besides its target. Zero-initialised means "now, no note, no
+ * rating"; use MC_MOVE_OPTIONS_INIT for an explicit "now". */
+typedef struct
+{
+  McTime       at;               /* MC_TIME_NONE or 0: now */
+  const char  *note;             /* may be NULL */
+  McRating     rating;           /* only with a move to MC_STATUS_RETURNED; NONE: not recorded */
+} McMoveOptions;
+
+#define MC_MOVE_OPTIONS_INIT { MC_TIME_NONE, NULL, MC_RATING_NONE }
+
+/* mc_store_move with options: the rating is stored in the same transaction as the return. */
+McDossier        *mc_store_move_full            (McStore               *self,
+                                                 const char            *code,
+                                                 McStatus               to,
+                                                 const char            *actor,
+                                                 const McMoveOptions   *options,
+                                                 GError               **error);
+/* The rating recorded at the return, or MC_RATING_NONE. */
+gboolean          mc_store_get_rating           (McStore               *self,
+                                                 const char            *code,
+                                                 McRating              *rating,
+                                                 GError               **error);
+
+/* A hand-over between departments inside status 4 (domain.md: a step, not a move): an audit
+ * entry from "in processing" to "in processing" whose note names the department that takes
+ * the dossier, as form 06 prints it. Refused in any other status. */
+McDossier        *mc_store_record_step          (McStore               *self,
+                                                 const char            *code,
+                                                 const char            *actor,
+                                                 McTime                 at,
+                                                 const char            *department,
+                                                 GError               **error);
+
+/* A late dossier's apology with a new appointment (form 04). */
+typedef struct
+{
+  gint64       id;
+  gint64       event_id;         /* its audit entry */
+  McTime       issued_at;
+  char        *issued_by;
+  char        *reason;
+  McTime       due_before;       /* the appointment in force when it was issued */
+  McTime       new_due_at;       /* promised; never replaces due_at or current_due_at */
+  char        *signer;           /* the head of the agency, or NULL */
+} McApologyRecord;
+
+void              mc_apology_record_free        (McApologyRecord       *record);
+/* Records the apology of a dossier whose deadline is running (received or in processing,
+ * with an appointment): an audit entry in its status, the apology's row, a new revision and
+ * its outbox rows. The original and current appointments stay what they are, so on-time
+ * figures still count against them. @new_due_at must come after the current appointment
+ * and after @at. */
+McApologyRecord  *mc_store_record_apology       (McStore               *self,
+                                                 const char            *code,
+                                                 const char            *actor,
+                                                 McTime                 at,
+                                                 const char            *reason,
+                                                 McTime                 new_due_at,
+                                                 const char            *signer,
+                                                 GError               **error);
+/* The apologies of a dossier, oldest first (empty when there is none). */
+GPtrArray        *mc_store_list_apologies       (McStore               *self,
+                                                 const char            *code,
+                                                 GError               **error);   /* McApologyRecord* */
+
+/* A scanned document kept with a dossier: the file lives once per content under the data
+ * directory (next to the database: attachments/ab/cdef…, named by its SHA-256). */
+typedef struct
+{
+  gint64       id;
+  char        *target;           /* a received document's code, or MC_ATTACHMENT_RESULT */
+  char        *file_name;        /* as the clerk chose it */
+  char        *mime_type;        /* by content: application/pdf, image/jpeg, image/png */
+  gint64       size;             /* bytes */
+  char        *sha256;           /* 64 lowercase hex digits */
+  McTime       added_at;
+  char        *added_by;
+} McAttachment;
+
+void              mc_attachment_free            (McAttachment          *attachment);
+/* Copies the file at @source_path (named @file_name for the record and the type check; NULL:
+ * its own name) into the data directory (temporary file, fsync, rename) and attaches it to
+ * @target of dossier @code: the code of one of its received documents, or
+ * MC_ATTACHMENT_RESULT once the result is ready. Refuses a file that is not a PDF, JPEG or
+ * PNG by its content, that is not what its name says, or that is larger than the setting
+ * attachments.max-megabytes, and the same content attached twice to the same target. The
+ * dossier gets a new revision and is queued for the portal in the same transaction. */
+McAttachment     *mc_store_add_attachment       (McStore               *self,
+                                                 const char            *code,
+                                                 const char            *target,
+                                                 const char            *source_path,
+                                                 const char            *file_name,
+                                                 const char            *actor,
+                                                 GError               **error);
+/* The attachments of dossier @code, oldest first. */
+GPtrArray        *mc_store_list_attachments     (McStore               *self,
+                                                 const char            *code,
+                                                 GError               **error);   /* McAttachment* */
+/* The folder that holds the attachments of this database (<db dir>/attachments). */
+char             *mc_store_get_attachments_dir  (McStore               *self);
+/* The absolute path of an attachment's stored file. */
+char             *mc_store_get_attachment_path  (McStore               *self,
+                                                 const McAttachment    *attachment);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McApologyRecord, mc_apology_record_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McAttachment, mc_attachment_free)
+
+/* Local accounts and roles (mc-store-accounts.c).
+ *
+ * A desk without accounts runs in single-user mode: every change is allowed and the audit
+ * trail names the actor string the caller passes. The first account must be an
+ * administrator's; from then on every change (receive, move, step, setting, account) needs a
+ * signed-in, active account whose roles allow it (mc-roles.h), or is refused with
+ * MC_STORE_ERROR_FORBIDDEN and nothing changes. Signed in, the account's full name replaces
+ * the actor string (as the clerk printed on forms) and its user name is recorded with every
+ * audit entry. The current account belongs to this McStore (this connection) only. */
+typedef struct
+{
+  gint64       id;
+  char        *username;         /* lower case: a–z, 0–9, ".", "_", "-" */
+  char        *full_name;        /* NFC; printed as the clerk */
+  McRoles      roles;
+  gboolean     active;
+  McTime       created_at;
+  McTime       updated_at;
+} McAccount;
+
+McAccount        *mc_account_copy               (const McAccount       *account);
+void              mc_account_free               (McAccount             *account);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McAccount, mc_account_free)
+
+/* TRUE once the desk has any account (multi-user mode). */
+gboolean          mc_store_has_accounts         (McStore               *self);
+/* Checks @password (8 characters or more, not the user name), hashes it with yescrypt and
+ * adds the account, active. The first account of a desk needs the administrator role and no
+ * sign-in; later ones need a signed-in administrator. */
+McAccount        *mc_store_add_account          (McStore               *self,
+                                                 const char            *username,
+                                                 const char            *full_name,
+                                                 McRoles                roles,
+                                                 const char            *password,
+                                                 GError               **error);
+McAccount        *mc_store_get_account          (McStore               *self,
+                                                 const char            *username,
+                                                 GError               **error);
+/* Every account, by user name (no password hashes: they never leave the store). */
+GPtrArray        *mc_store_list_accounts        (McStore               *self,
+                                                 GError               **error);   /* McAccount* */
+/* A new full name (NULL: unchanged) and roles (MC_ROLES_NONE: unchanged); administrators
+ * only; the last active administrator keeps that role. */
+gboolean          mc_store_update_account       (McStore               *self,
+                                                 const char            *username,
+                                                 const char            *full_name,
+                                                 McRoles                roles,
+                                                 GError               **error);
+/* Disables or enables an account (administrators only; never the last active administrator,
+ * never the account signed in here). A disabled account cannot sign in, and one signed in
+ * elsewhere is refused at its next change. */
+gboolean          mc_store_set_account_active   (McStore               *self,
+                                                 const char            *username,
+                                                 gboolean               active,
+                                                 GError               **error);
+/* A new password: one's own when signed in, anyone's for an administrator. */
+gboolean          mc_store_set_password         (McStore               *self,
+                                                 const char            *username,
+                                                 const char            *password,
+                                                 GError               **error);
+/* Checks the password in constant time and makes the account the current one of this store.
+ * A wrong name or password gives one message for both; a disabled account is refused.
+ * Whatever the outcome, whoever was signed in before is signed out. */
+McAccount        *mc_store_sign_in              (McStore               *self,
+                                                 const char            *username,
+                                                 const char            *password,
+                                                 GError               **error);
+void              mc_store_sign_out             (McStore               *self);
+/* The account signed in on this store, or NULL (borrowed: valid until the next sign-in or
+ * sign-out; its name and roles follow the database at each change). */
+const McAccount  *mc_store_get_current_account  (McStore               *self);
 
 G_END_DECLS

@@ -129,24 +129,89 @@ time_value (McTime t)
   return cJSON_CreateString (text);
 }
 
-static cJSON *
-documents_value (const McDossier *dossier)
+/* The scans of @target (a document's code, or the result), oldest first; borrowed. */
+static GPtrArray *
+attachments_of (const McOutboxDossier *item,
+                const char            *target)
 {
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; item->attachments != NULL && target != NULL && i < item->attachments->len; i++)
+    {
+      const McAttachment *attachment = g_ptr_array_index (item->attachments, i);
+
+      if (g_strcmp0 (attachment->target, target) == 0)
+        g_ptr_array_add (found, (gpointer) attachment);
+    }
+  return found;
+}
+
+static cJSON *
+document_item (const char *id,
+               const char *name,
+               const char *code,
+               const char *path)
+{
+  cJSON *item = cJSON_CreateObject ();
+
+  cJSON_AddItemToObject (item, "TepDinhKemId", text_value (id));
+  cJSON_AddItemToObject (item, "TenTepDinhKem", text_value (name));
+  cJSON_AddItemToObject (item, "MaThanhPhanHoSo", text_value (code));
+  cJSON_AddItemToObject (item, "DuongDanTaiTepTin", text_value (path));
+  cJSON_AddItemToObject (item, "IsDeleted", text_value ("False"));
+  return item;
+}
+
+/* One item per received document; a scanned one carries the path of its file (stored by
+ * hash), and each further scan of the same document is an item of its own, so that the ids
+ * of the items already sent never change. */
+static cJSON *
+documents_value (const McOutboxDossier *item)
+{
+  const McDossier *dossier = item->dossier;
   cJSON *list = cJSON_CreateArray ();
 
   for (guint i = 0; dossier->documents && i < dossier->documents->len; i++)
     {
       const McReceivedDocument *document = g_ptr_array_index (dossier->documents, i);
+      g_autoptr(GPtrArray) scans = attachments_of (item, document->code);
       g_autofree char *id = g_strdup_printf ("%s-%u", dossier->code, i + 1);
-      cJSON *item = cJSON_CreateObject ();
+      g_autofree char *path = NULL;
 
-      /* Paper received at the counter: no file, so no path. */
-      cJSON_AddItemToObject (item, "TepDinhKemId", text_value (id));
-      cJSON_AddItemToObject (item, "TenTepDinhKem", text_value (document->name));
-      cJSON_AddItemToObject (item, "MaThanhPhanHoSo", text_value (document->code));
-      cJSON_AddItemToObject (item, "DuongDanTaiTepTin", text_value (""));
-      cJSON_AddItemToObject (item, "IsDeleted", text_value ("False"));
-      cJSON_AddItemToArray (list, item);
+      /* Paper received at the counter and not scanned: no file, so no path. */
+      if (scans->len > 0)
+        path = mc_attachment_relative_path (((const McAttachment *) scans->pdata[0])->sha256);
+      cJSON_AddItemToArray (list, document_item (id, document->name, document->code, path));
+      for (guint k = 1; k < scans->len; k++)
+        {
+          g_autofree char *more_id = g_strdup_printf ("%s-%u-%u", dossier->code, i + 1, k + 1);
+          g_autofree char *more_path = mc_attachment_relative_path (((const McAttachment *) scans->pdata[k])->sha256);
+
+          cJSON_AddItemToArray (list, document_item (more_id, document->name, document->code, more_path));
+        }
+    }
+  return list;
+}
+
+/* The scanned result documents. */
+static cJSON *
+result_documents_value (const McOutboxDossier *item)
+{
+  g_autoptr(GPtrArray) scans = attachments_of (item, MC_ATTACHMENT_RESULT);
+  cJSON *list = cJSON_CreateArray ();
+
+  for (guint i = 0; i < scans->len; i++)
+    {
+      const McAttachment *attachment = g_ptr_array_index (scans, i);
+      g_autofree char *id = g_strdup_printf ("%s-KQ%u", item->dossier->code, i + 1);
+      g_autofree char *path = mc_attachment_relative_path (attachment->sha256);
+      cJSON *result = cJSON_CreateObject ();
+
+      cJSON_AddItemToObject (result, "GiayToId", text_value (id));
+      cJSON_AddItemToObject (result, "TenGiayTo", text_value (attachment->file_name));
+      cJSON_AddItemToObject (result, "MaThanhPhanHoSo", text_value (""));
+      cJSON_AddItemToObject (result, "DuongDanTepTinKetQua", text_value (path));
+      cJSON_AddItemToArray (list, result);
     }
   return list;
 }
@@ -236,12 +301,12 @@ dossier_value (const McOutboxDossier   *item,
     case D_RETURN_METHOD:    return text_value ("0");
     case D_DECIDING_AGENCY:  return text_value (d->deciding_agency);
     case D_NOTE:             return text_value (d->note);
-    case D_DOCUMENTS:        return documents_value (d);
-    /* The desk records neither the fees charged nor result files: empty lists, rather
-     * than the catalogue's fees presented as if they had been paid. */
+    case D_DOCUMENTS:        return documents_value (item);
+    /* The desk does not record the fees charged: an empty list, rather than the
+     * catalogue's fees presented as if they had been paid. */
     case D_FEES:             return cJSON_CreateArray ();
     case D_SUPPLEMENTS:      return supplements_value (item, calendar, policy);
-    case D_RESULT_DOCUMENTS: return cJSON_CreateArray ();
+    case D_RESULT_DOCUMENTS: return result_documents_value (item);
     default:
       g_assert_not_reached ();
     }

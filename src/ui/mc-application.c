@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-application.h"
+#include "mc-reminders.h"
 #include "mc-setup-dialog.h"
 #include "mc-ui.h"
 #include "mc-window.h"
@@ -19,6 +20,7 @@ struct _McApplication
   GtkApplication  parent_instance;
 
   McContext      *context;          /* owned; NULL until the first activation */
+  McReminders    *reminders;        /* owned; with the context */
   GSettings      *settings;         /* owned */
   char           *database_path;    /* --db, or NULL */
   gboolean        demo;             /* --demo: the demo office, no setup dialog */
@@ -100,6 +102,10 @@ mc_application_open_context (McApplication *self)
   sync_engine = mc_sync_engine_new (mc_store_get_path (store));
   mc_context_set_sync_engine (self->context, sync_engine);
   mc_sync_engine_start (sync_engine);
+
+  /* Deadlines due today and passed, and the supervisors' daily summary, as notifications. */
+  self->reminders = mc_reminders_new (G_APPLICATION (self), self->context, NULL);
+  mc_reminders_start (self->reminders);
   return TRUE;
 }
 
@@ -128,7 +134,9 @@ mc_application_activate (GApplication *application)
 
   gtk_window_present (window);
 
-  if (!g_settings_get_boolean (self->settings, "setup-done"))
+  /* A desk with accounts was set up by its administrator: the office is the store's, whoever
+   * signs in on this computer. */
+  if (!g_settings_get_boolean (self->settings, "setup-done") && !mc_context_has_accounts (self->context))
     {
       McSetupDialog *dialog = mc_setup_dialog_new (self->context);
 
@@ -201,16 +209,59 @@ mc_application_preferences_action (GSimpleAction *action,
   McApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   McSetupDialog *dialog;
+  const McAccount *account;
 
   if (self->context == NULL)
     return;
+  /* On a desk with accounts the office settings are the administrator's (the store refuses
+   * anyone else's change anyway): say so rather than open a form that cannot be saved. */
+  account = mc_context_get_account (self->context);
+  if (mc_context_has_accounts (self->context) &&
+      (account == NULL || !(account->roles & MC_ROLE_ADMINISTRATOR)))
+    {
+      if (MC_IS_WINDOW (window))
+        mc_window_show_message (MC_WINDOW (window), _("Only an administrator may change the office settings."));
+      return;
+    }
   dialog = mc_setup_dialog_new (self->context);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), window);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A notification's action: the window (opened if need be) shows the dossier or the page. */
+static void
+mc_application_show_action (McApplication *self,
+                            const char    *window_action,
+                            GVariant      *parameter)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (MC_IS_WINDOW (window))
+    gtk_widget_activate_action_variant (GTK_WIDGET (window), window_action, parameter);
+}
+
+static void
+mc_application_show_dossier_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  mc_application_show_action (user_data, "win.show-dossier", parameter);
+}
+
+static void
+mc_application_show_page_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  mc_application_show_action (user_data, "win.show-page", parameter);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = mc_application_quit_action },
+  { .name = "show-dossier", .activate = mc_application_show_dossier_action, .parameter_type = "s" },
+  { .name = "show-page", .activate = mc_application_show_page_action, .parameter_type = "s" },
   { .name = "about", .activate = mc_application_about_action },
   { .name = "preferences", .activate = mc_application_preferences_action },
 };
@@ -243,6 +294,9 @@ mc_application_finalize (GObject *object)
 {
   McApplication *self = MC_APPLICATION (object);
 
+  if (self->reminders != NULL)
+    mc_reminders_stop (self->reminders);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);

@@ -20,6 +20,8 @@ struct _McContext
   GSettings        *settings;     /* owned */
   McOfficeSettings *office;       /* owned copy: jobs may not be touching the store's own */
   GThreadPool      *worker;       /* one thread: jobs run in order */
+  gboolean          has_accounts; /* the desk is in multi-user mode */
+  McAccount        *account;      /* owned copy of the store's signed-in account, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (McContext, mc_context, G_TYPE_OBJECT)
@@ -28,6 +30,7 @@ enum
 {
   DOSSIER_CHANGED,
   SETTING_REFUSED,
+  ACCOUNT_CHANGED,
   N_SIGNALS
 };
 
@@ -51,6 +54,19 @@ job_data_free (gpointer data)
   g_free (job);
 }
 
+static gboolean
+accounts_appeared (gpointer user_data)
+{
+  McContext *self = user_data;
+
+  if (!g_atomic_int_get (&self->has_accounts))
+    {
+      g_atomic_int_set (&self->has_accounts, TRUE);
+      g_signal_emit (self, signals[ACCOUNT_CHANGED], 0);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 mc_context_run_job (gpointer data,
                     gpointer user_data)
@@ -65,6 +81,12 @@ mc_context_run_job (gpointer data,
     return;
 
   result = job->job (self->store, job->job_data, &error);
+  /* Accounts made by another program (motcua-cli account add) while the app runs: the store
+   * now wants someone signed in, and the app learns so from the refusal. */
+  if (result == NULL && g_error_matches (error, MC_STORE_ERROR, MC_STORE_ERROR_FORBIDDEN) &&
+      !g_atomic_int_get (&self->has_accounts))
+    g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, accounts_appeared,
+                                g_object_ref (self), g_object_unref);
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -97,6 +119,7 @@ mc_context_finalize (GObject *object)
   /* Waits for queued jobs: a dossier being saved is written before the store closes. */
   g_thread_pool_free (self->worker, FALSE, TRUE);
   g_clear_pointer (&self->office, mc_office_settings_free);
+  g_clear_pointer (&self->account, mc_account_free);
   if (self->sync_engine != NULL)
     mc_sync_engine_stop (self->sync_engine);
   g_clear_object (&self->sync_engine);
@@ -134,12 +157,38 @@ mc_context_class_init (McContextClass *klass)
   signals[SETTING_REFUSED] =
     g_signal_new ("setting-refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  /**
+   * McContext::account-changed:
+   *
+   * Someone signed in, or nobody is signed in any more (mc_context_get_account).
+   */
+  signals[ACCOUNT_CHANGED] =
+    g_signal_new ("account-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 mc_context_init (McContext *self)
 {
   self->worker = g_thread_pool_new (mc_context_run_job, self, 1, FALSE, NULL);
+}
+
+/* The office setting a GSettings key mirrors ("office-name" is "office.name"), or NULL. */
+static const char *
+office_key_for (const char *gsettings_key)
+{
+  gsize n_keys;
+  const McOfficeSettingInfo *keys = mc_office_settings_keys (&n_keys);
+
+  for (gsize i = 0; i < n_keys; i++)
+    {
+      g_autofree char *dashed = g_strdelimit (g_strdup (keys[i].key), ".", '-');
+
+      if (g_str_equal (dashed, gsettings_key))
+        return keys[i].key;
+    }
+  return NULL;
 }
 
 static void
@@ -151,6 +200,19 @@ on_settings_changed (McContext  *self,
 
   if (mc_context_push_setting (self, key, &error))
     return;
+
+  /* On a desk with accounts the store's value is the office's: a change the signed-in account
+   * may not make (or one made before anyone signed in) goes back to it. */
+  if (g_error_matches (error, MC_STORE_ERROR, MC_STORE_ERROR_FORBIDDEN))
+    {
+      const char *office_key = office_key_for (key);
+      g_autofree char *in_force = office_key != NULL ? mc_office_settings_get (self->office, office_key) : NULL;
+
+      if (in_force != NULL)
+        g_settings_set_string (settings, key, in_force);
+      g_signal_emit (self, signals[SETTING_REFUSED], 0, key, error->message);
+      return;
+    }
 
   /* The preferences window validates before writing; a value refused here came from outside
    * (dconf, gsettings set): keep the store's value and say so. */
@@ -189,6 +251,8 @@ mc_context_new (McStore   *store,
   self->store = g_object_ref (store);
   self->settings = g_object_ref (settings);
   self->office = copy_office_settings (mc_store_get_settings (store));
+  /* Before any job runs: the store is still the caller's alone. */
+  g_atomic_int_set (&self->has_accounts, mc_store_has_accounts (store));
 
   /* GSettings is where the preferences window (and dconf) write; the store is where the CLI
    * and the receiving transaction read. Mirroring here, not in the application, means every
@@ -227,6 +291,9 @@ mc_context_dup_clerk (McContext *self)
 
   g_return_val_if_fail (MC_IS_CONTEXT (self), NULL);
 
+  /* Signed in, the clerk is the account's holder (the store records that name anyway). */
+  if (self->account != NULL)
+    return g_strdup (self->account->full_name);
   clerk = g_settings_get_string (self->settings, "clerk-name");
   g_strstrip (clerk);
   if (clerk[0] == '\0')
@@ -373,6 +440,29 @@ mc_context_push_setting (McContext   *self,
 
   value = g_settings_get_string (self->settings, gsettings_key);
 
+  /* The store checks the roles too; checked here first so that a refused change never reaches
+   * the app's copy. Writing the value in force is no change. */
+  if (g_atomic_int_get (&self->has_accounts))
+    {
+      g_autofree char *in_force = mc_office_settings_get (self->office, store_key);
+      g_autoptr(McOfficeSettings) parsed = copy_office_settings (self->office);
+      g_autofree char *canonical = NULL;
+      g_autoptr(GError) reason = NULL;
+
+      if (mc_office_settings_set (parsed, store_key, value, NULL))
+        canonical = mc_office_settings_get (parsed, store_key);
+      if (g_strcmp0 (canonical != NULL ? canonical : value, in_force) != 0 &&
+          !mc_roles_check_setting (self->account != NULL ? self->account->roles : MC_ROLES_NONE, store_key, &reason))
+        {
+          if (self->account == NULL)
+            g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_FORBIDDEN,
+                                 _("This desk has accounts: sign in before making changes"));
+          else
+            g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_FORBIDDEN, reason->message);
+          return FALSE;
+        }
+    }
+
   /* Checked here with the same rules the store applies, so the app's copy changes at once and
    * the store's write, queued behind any dossier being saved, keeps the order of the clerk's
    * actions. */
@@ -388,4 +478,140 @@ mc_context_push_setting (McContext   *self,
   mc_context_run_async (self, push_setting_job, job, setting_job_free, NULL, NULL,
                         push_setting_done, NULL);
   return TRUE;
+}
+
+/* ---- accounts -------------------------------------------------------------------------- */
+
+gboolean
+mc_context_has_accounts (McContext *self)
+{
+  g_return_val_if_fail (MC_IS_CONTEXT (self), FALSE);
+  return g_atomic_int_get (&self->has_accounts);
+}
+
+const McAccount *
+mc_context_get_account (McContext *self)
+{
+  g_return_val_if_fail (MC_IS_CONTEXT (self), NULL);
+  return self->account;
+}
+
+static void
+set_account (McContext       *self,
+             const McAccount *account)
+{
+  if (self->account == NULL && account == NULL)
+    return;
+  g_clear_pointer (&self->account, mc_account_free);
+  self->account = mc_account_copy (account);
+  if (account != NULL)
+    g_atomic_int_set (&self->has_accounts, TRUE);
+  g_signal_emit (self, signals[ACCOUNT_CHANGED], 0);
+}
+
+typedef struct
+{
+  char *username;
+  char *password;
+} SignInJob;
+
+/* Zeroes and frees a password held for a sign-in. */
+static void
+wipe_password (char **password)
+{
+  volatile char *p = *password;
+
+  while (p != NULL && *p != '\0')
+    *p++ = '\0';
+  g_clear_pointer (password, g_free);
+}
+
+static void
+sign_in_job_free (gpointer data)
+{
+  SignInJob *job = data;
+
+  g_free (job->username);
+  wipe_password (&job->password);
+  g_free (job);
+}
+
+static gpointer
+sign_in_job (McStore   *store,
+             gpointer   data,
+             GError   **error)
+{
+  SignInJob *job = data;
+  McAccount *account = mc_store_sign_in (store, job->username, job->password, error);
+
+  /* Wiped as soon as it has been checked, not when the task goes. */
+  wipe_password (&job->password);
+  return account;
+}
+
+static void
+sign_in_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  McContext *self = MC_CONTEXT (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McAccount) account = mc_context_run_finish (self, result, &error);
+
+  /* The store's state, whatever the caller still wants: a failed sign-in signed out. */
+  set_account (self, account);
+  if (account == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&account), (GDestroyNotify) mc_account_free);
+}
+
+void
+mc_context_sign_in_async (McContext           *self,
+                          const char          *username,
+                          const char          *password,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GTask *task;
+  SignInJob *job;
+
+  g_return_if_fail (MC_IS_CONTEXT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  job = g_new0 (SignInJob, 1);
+  job->username = g_strdup (username != NULL ? username : "");
+  job->password = g_strdup (password != NULL ? password : "");
+  /* Not cancellable itself: once queued it runs, so the context follows the store. */
+  mc_context_run_async (self, sign_in_job, job, sign_in_job_free, (GDestroyNotify) mc_account_free, NULL,
+                        sign_in_done, task);
+}
+
+McAccount *
+mc_context_sign_in_finish (McContext     *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gpointer
+sign_out_job (McStore   *store,
+              gpointer   data,
+              GError   **error)
+{
+  mc_store_sign_out (store);
+  return GINT_TO_POINTER (TRUE);
+}
+
+void
+mc_context_sign_out (McContext *self)
+{
+  g_return_if_fail (MC_IS_CONTEXT (self));
+
+  mc_context_run_async (self, sign_out_job, NULL, NULL, NULL, NULL, NULL, NULL);
+  set_account (self, NULL);
 }

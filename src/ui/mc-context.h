@@ -54,6 +54,28 @@ McSyncEngine   *mc_context_get_sync_engine  (McContext            *self);   /* b
 void            mc_context_dossier_changed  (McContext            *self,
                                              const char           *code);
 
+/* The desk's accounts (mc-store-accounts.c). Whether the desk has any (checked when the context
+ * is made, so a desk in single-user mode never asks anyone to sign in), and who is signed in on
+ * the context's store: NULL before the first sign-in and after a sign-out (the lock). */
+gboolean        mc_context_has_accounts     (McContext            *self);
+const McAccount *
+                mc_context_get_account      (McContext            *self);   /* borrowed, or NULL */
+/* Signs @username in on the store (a job like any other, so it takes effect after the jobs
+ * queued before it); ::account-changed follows, success or not, since a failed sign-in leaves
+ * nobody signed in. The password is wiped from memory once checked. */
+void            mc_context_sign_in_async    (McContext            *self,
+                                             const char           *username,
+                                             const char           *password,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+McAccount      *mc_context_sign_in_finish   (McContext            *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+/* Nobody is signed in any more: at once for the app, and for the store before any job queued
+ * after this. Emits ::account-changed. */
+void            mc_context_sign_out         (McContext            *self);
+
 /* Copies a GSettings office key into the store (the CLI and the receiving transaction read
  * the store's copy). Returns FALSE, with a message, when the store refuses the value. */
 gboolean        mc_context_push_setting     (McContext            *self,

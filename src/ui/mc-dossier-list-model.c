@@ -24,6 +24,10 @@
  * are updated in place (property notifications), and items-changed covers only the span
  * between the first and the last position whose id differs, so the view keeps its scroll
  * position: a receipt in the newest-first list is items-changed (0, 0, 1).
+ *
+ * Instead of a query, the ids may be those behind a dashboard figure (set_figure: the overdue,
+ * the finished late of a month, a breakdown row's received …, mc_store_list_figure_ids), so
+ * that the list opened from a figure has exactly the figure's count.
  */
 #include "config.h"
 
@@ -49,6 +53,8 @@ struct _McDossierListModel
 
   char           *db_path;
   McDossierQuery  query;
+  McFigureFilter  figure;           /* figure.figure set: the dossiers behind it, not the query */
+  char           *figure_key;       /* owned; figure.group_key points here */
   McStore        *worker_store;     /* owned; used only by the load thread */
   McStore        *page_store;       /* owned; used only by the main thread */
   GArray         *ids;              /* gint64, the current list */
@@ -108,6 +114,8 @@ typedef struct
   McStore        *worker_store;   /* owned; NULL on the first load: opened by the thread */
   McStore        *page_store;     /* owned; opened by the thread on the first load */
   McDossierQuery  query;          /* with now fixed */
+  McFigureFilter  figure;         /* MC_FIGURE_NONE: the query; else with now fixed */
+  char           *figure_key;     /* owned; figure.group_key points here */
   GArray         *refresh_ids;    /* gint64: rows already built, to re-read */
   GArray         *ids;            /* result */
   GPtrArray      *refreshed;      /* result: McDossierSummary* in the order of refresh_ids */
@@ -121,6 +129,7 @@ load_job_free (gpointer data)
   LoadJob *job = data;
 
   g_free (job->db_path);
+  g_free (job->figure_key);
   g_clear_object (&job->worker_store);
   g_clear_object (&job->page_store);
   g_clear_pointer (&job->refresh_ids, g_array_unref);
@@ -152,7 +161,10 @@ load_thread (GTask        *task,
     }
 
   start = g_get_monotonic_time ();
-  job->ids = mc_store_list_dossier_ids (job->worker_store, &job->query, &job->error);
+  if (job->figure.figure != MC_FIGURE_NONE)
+    job->ids = mc_store_list_figure_ids (job->worker_store, &job->figure, &job->error);
+  else
+    job->ids = mc_store_list_dossier_ids (job->worker_store, &job->query, &job->error);
   job->load_ms = (double) (g_get_monotonic_time () - start) / 1000.0;
   if (job->ids != NULL && job->refresh_ids->len > 0)
     job->refreshed = mc_store_get_dossier_summaries (job->worker_store, (const gint64 *) job->refresh_ids->data,
@@ -287,6 +299,11 @@ start_load (McDossierListModel *self)
   job->query = self->query;
   if (job->query.now == 0 || job->query.now == MC_TIME_NONE)
     job->query.now = mc_time_now ();
+  job->figure = self->figure;
+  job->figure_key = g_strdup (self->figure_key);
+  job->figure.group_key = job->figure_key;
+  if (job->figure.now == 0 || job->figure.now == MC_TIME_NONE)
+    job->figure.now = job->query.now;
   job->refresh_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_clear_pointer (&self->refreshing_rows, g_ptr_array_unref);
@@ -428,6 +445,7 @@ mc_dossier_list_model_finalize (GObject *object)
   McDossierListModel *self = MC_DOSSIER_LIST_MODEL (object);
 
   g_free (self->db_path);
+  g_free (self->figure_key);
   g_clear_object (&self->worker_store);
   g_clear_object (&self->page_store);
   g_clear_pointer (&self->ids, g_array_unref);
@@ -518,6 +536,8 @@ mc_dossier_list_model_set_query (McDossierListModel   *self,
   g_return_if_fail (MC_IS_DOSSIER_LIST_MODEL (self));
 
   self->query = query != NULL ? *query : defaults;
+  self->figure = (McFigureFilter) { 0 };
+  g_clear_pointer (&self->figure_key, g_free);
   start_load (self);
 }
 
@@ -529,6 +549,30 @@ mc_dossier_list_model_get_query (McDossierListModel *self,
   g_return_if_fail (query != NULL);
 
   *query = self->query;
+}
+
+void
+mc_dossier_list_model_set_figure (McDossierListModel   *self,
+                                  const McFigureFilter *filter)
+{
+  g_return_if_fail (MC_IS_DOSSIER_LIST_MODEL (self));
+
+  g_clear_pointer (&self->figure_key, g_free);
+  self->figure = filter != NULL ? *filter : (McFigureFilter) { 0 };
+  self->figure_key = g_strdup (self->figure.group_key);
+  self->figure.group_key = self->figure_key;
+  start_load (self);
+}
+
+gboolean
+mc_dossier_list_model_get_figure (McDossierListModel *self,
+                                  McFigureFilter     *filter)
+{
+  g_return_val_if_fail (MC_IS_DOSSIER_LIST_MODEL (self), FALSE);
+
+  if (filter != NULL)
+    *filter = self->figure;
+  return self->figure.figure != MC_FIGURE_NONE;
 }
 
 void

@@ -26,6 +26,15 @@ void                mc_dossier_list_model_set_query      (McDossierListModel    
                                                           const McDossierQuery  *query);
 void                mc_dossier_list_model_get_query      (McDossierListModel    *self,
                                                           McDossierQuery        *query);
+/* Lists the dossiers behind a dashboard figure (mc_store_list_figure_ids: the figure, its
+ * period, group and lateness) instead of the query, until the next set_query; NULL goes back
+ * to the query. @filter is copied; a zero now means "now" at every load. */
+void                mc_dossier_list_model_set_figure     (McDossierListModel    *self,
+                                                          const McFigureFilter  *filter);
+/* TRUE while the model lists a figure's dossiers; *@filter (may be NULL) gets it, its
+ * group key borrowed from the model. */
+gboolean            mc_dossier_list_model_get_figure     (McDossierListModel    *self,
+                                                          McFigureFilter        *filter);
 /* Runs the query again (a dossier was received or moved, time passed): rows that stayed keep
  * their positions and objects, with their values refreshed; items-changed covers only the
  * range between the first and the last position that differ. */

@@ -57,6 +57,8 @@ struct _McDossierListPage
   /* template children */
   GtkDropDown         *status_filter;
   GtkDropDown         *order_choice;
+  GtkBox              *figure_bar;
+  GtkLabel            *figure_label;
   GtkLabel            *count_label;
   GtkColumnView       *column_view;
   GtkLabel            *empty_label;
@@ -392,8 +394,16 @@ apply_choices (McDossierListPage *self)
     return;
   query_from_choices (self, &query);
   self->scroll_to_top = TRUE;
+  /* A figure opened from the dashboard gives way to the filter and order chosen here. */
+  gtk_widget_set_visible (GTK_WIDGET (self->figure_bar), FALSE);
   mc_dossier_list_model_set_query (self->model, &query);
   update_count (self);
+}
+
+static void
+on_figure_clear (McDossierListPage *self)
+{
+  apply_choices (self);
 }
 
 static void
@@ -530,12 +540,15 @@ mc_dossier_list_page_class_init (McDossierListPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/motcua/Desk/mc-dossier-list-page.ui");
   gtk_widget_class_bind_template_child (widget_class, McDossierListPage, status_filter);
   gtk_widget_class_bind_template_child (widget_class, McDossierListPage, order_choice);
+  gtk_widget_class_bind_template_child (widget_class, McDossierListPage, figure_bar);
+  gtk_widget_class_bind_template_child (widget_class, McDossierListPage, figure_label);
   gtk_widget_class_bind_template_child (widget_class, McDossierListPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, McDossierListPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, McDossierListPage, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_order_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_figure_clear);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -596,4 +609,22 @@ mc_dossier_list_page_get_model (McDossierListPage *self)
 {
   g_return_val_if_fail (MC_IS_DOSSIER_LIST_PAGE (self), NULL);
   return self->model;
+}
+
+void
+mc_dossier_list_page_show_figure (McDossierListPage    *self,
+                                  const McFigureFilter *filter,
+                                  const char           *title)
+{
+  g_return_if_fail (MC_IS_DOSSIER_LIST_PAGE (self));
+  g_return_if_fail (filter != NULL);
+
+  ensure_model (self);
+  if (self->model == NULL)
+    return;   /* no context yet */
+  self->scroll_to_top = TRUE;
+  mc_dossier_list_model_set_figure (self->model, filter);
+  gtk_label_set_text (self->figure_label, title != NULL ? title : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->figure_bar), TRUE);
+  update_count (self);
 }

@@ -15,6 +15,11 @@ G_DECLARE_FINAL_TYPE (McDossierListPage, mc_dossier_list_page, MC, DOSSIER_LIST_
 
 void                 mc_dossier_list_page_set_context (McDossierListPage *self,
                                                        McContext         *context);
+/* Lists the dossiers behind a dashboard figure (see mc_dossier_list_model_set_figure) under
+ * @title, until the clerk picks a filter or an order, or "Show all dossiers". */
+void                 mc_dossier_list_page_show_figure (McDossierListPage    *self,
+                                                       const McFigureFilter *filter,
+                                                       const char           *title);
 /* The list's model, NULL until the page was first shown (it loads then). */
 McDossierListModel  *mc_dossier_list_page_get_model   (McDossierListPage *self);
 

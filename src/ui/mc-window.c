@@ -12,6 +12,9 @@
 
 #include "mc-ui.h"
 
+#include "mc-account-menu.h"
+#include "mc-dashboard-page.h"
+#include "mc-desk-lock.h"
 #include "mc-dossier-code.h"
 #include "mc-dossier-list-page.h"
 #include "mc-dossier-page.h"
@@ -32,10 +35,12 @@ struct _McWindow
   /* template children */
   GtkSearchEntry       *search_entry;
   McSyncIndicator      *sync_indicator;
+  McAccountMenu        *account_menu;
   GtkStack             *stack;
   McQueuePage          *queue_page;
   McReceivePage        *receive_page;
   McDossierListPage    *list_page;
+  McDashboardPage      *dashboard_page;
   McDossierPage        *dossier_page;
   McSearchPage         *search_page;
   GtkRevealer          *message_revealer;
@@ -183,9 +188,13 @@ mc_window_constructed (GObject *object)
   mc_queue_page_set_context (self->queue_page, self->context);
   mc_receive_page_set_context (self->receive_page, self->context);
   mc_dossier_list_page_set_context (self->list_page, self->context);
+  mc_dashboard_page_set_context (self->dashboard_page, self->context);
   mc_dossier_page_set_context (self->dossier_page, self->context);
   mc_search_page_set_context (self->search_page, self->context);
   mc_sync_indicator_set_engine (self->sync_indicator, mc_context_get_sync_engine (self->context));
+  /* On a desk with accounts: who is signed in, the sign-in at the start and the idle lock. */
+  mc_account_menu_set_context (self->account_menu, self->context);
+  mc_desk_lock_attach (GTK_WIDGET (self), self->context);
 
   /* A scan opens its dossier wherever the focus is: in a text field (the receive form's, say)
    * or not (then the keys went to the search field). */
@@ -273,8 +282,10 @@ mc_window_class_init (McWindowClass *klass)
 
   g_type_ensure (MC_TYPE_QUEUE_PAGE);
   g_type_ensure (MC_TYPE_SYNC_INDICATOR);
+  g_type_ensure (MC_TYPE_ACCOUNT_MENU);
   g_type_ensure (MC_TYPE_RECEIVE_PAGE);
   g_type_ensure (MC_TYPE_DOSSIER_LIST_PAGE);
+  g_type_ensure (MC_TYPE_DASHBOARD_PAGE);
   g_type_ensure (MC_TYPE_DOSSIER_PAGE);
   g_type_ensure (MC_TYPE_SEARCH_PAGE);
 
@@ -282,10 +293,12 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/motcua/Desk/mc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sync_indicator);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, account_menu);
   gtk_widget_class_bind_template_child (widget_class, McWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, queue_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, receive_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, list_page);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, dossier_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, search_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, message_revealer);
@@ -304,6 +317,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "queue");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "receive");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "list");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "dashboard");
 }
 
 /* On the receive form a letter typed on a tick box or a spin button is a slip of the

@@ -114,7 +114,8 @@ test_defaults_set_up_the_core_defaults (void)
 static void
 test_office_like_keys_are_known_to_the_core (void)
 {
-  static const char *const office_prefixes[] = { "office-", "desk-", "deadline-", "portal-", "sync-" };
+  static const char *const office_prefixes[] = { "office-", "desk-", "deadline-", "portal-", "sync-", "reminders-",
+                                                   "attachments-" };
   g_autoptr(GSettingsSchema) schema = load_schema ();
   g_auto(GStrv) names = g_settings_schema_list_keys (schema);
   gsize n_keys;
