@@ -390,3 +390,105 @@ mc_cli_account_edit (McCli *cli)
     return mc_cli_fail (error);
   return print_account (cli, account, _("Account changed"));
 }
+
+/* What the log's action words mean, for people (the words stay as they are in --json). */
+static const char *
+describe_desk_action (const char *action)
+{
+  static const struct
+  {
+    const char *action;
+    const char *text;
+  } actions[] = {
+    { "account-added",      N_("account added") },
+    { "account-changed",    N_("account changed") },
+    { "account-disabled",   N_("account disabled") },
+    { "account-enabled",    N_("account enabled") },
+    { "password-changed",   N_("password changed") },
+    { "signed-in",          N_("signed in") },
+    { "sign-in-refused",    N_("sign-in refused") },
+    { "setting-changed",    N_("setting changed") },
+    { "catalogue-imported", N_("catalogue updated") },
+    { "calendar-imported",  N_("calendar updated") },
+    { "backup",             N_("backup") },
+    { "outbox-resent",      N_("sent to the portal again") },
+    { "outbox-retried",     N_("refused records retried") },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (g_strcmp0 (actions[i].action, action) == 0)
+      return _(actions[i].text);
+  return action;
+}
+
+McCliStatus
+mc_cli_account_log (McCli *cli)
+{
+  int limit = 50;
+  const GOptionEntry entries[] = {
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Show the newest N entries (0: all)"), N_("N") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  McStore *store;
+
+  if (!mc_cli_parse_options (cli, entries, 0, 0))
+    return MC_CLI_USAGE;
+  if (limit < 0)
+    {
+      mc_cli_print_error (_("--limit must be 0 or more"));
+      return MC_CLI_USAGE;
+    }
+  if ((store = mc_cli_open_store (cli)) == NULL)
+    return MC_CLI_REFUSED;
+  if ((events = mc_store_list_desk_events (store, (guint) limit, &error)) == NULL)
+    return mc_cli_fail (error);
+
+  if (cli->json)
+    {
+      cJSON *root = cJSON_CreateObject ();
+      cJSON *list = cJSON_AddArrayToObject (root, "events");
+
+      for (guint i = 0; i < events->len; i++)
+        {
+          const McDeskEvent *event = g_ptr_array_index (events, i);
+          cJSON *item = cJSON_CreateObject ();
+          g_autofree char *at = mc_time_format_iso (event->at);
+
+          cJSON_AddNumberToObject (item, "id", (double) event->id);
+          cJSON_AddStringToObject (item, "at", at);
+          mc_cli_json_add_string (item, "account", event->account);
+          mc_cli_json_add_string (item, "os_user", event->os_user);
+          cJSON_AddStringToObject (item, "action", event->action);
+          mc_cli_json_add_string (item, "subject", event->subject);
+          mc_cli_json_add_string (item, "detail", event->detail);
+          cJSON_AddItemToArray (list, item);
+        }
+      mc_cli_print_json (root);
+      return MC_CLI_OK;
+    }
+
+  {
+    g_autoptr(GString) out = g_string_new (NULL);
+
+    for (guint i = 0; i < events->len; i++)
+      {
+        const McDeskEvent *event = g_ptr_array_index (events, i);
+        g_autofree char *at = mc_cli_format_time (event->at);
+
+        g_string_append_printf (out, "%s  ", at);
+        mc_cli_append_padded (out, event->account != NULL ? event->account
+                                   : event->os_user != NULL ? event->os_user : "", 14);
+        g_string_append_c (out, ' ');
+        mc_cli_append_padded (out, describe_desk_action (event->action), 26);
+        if (event->subject != NULL)
+          g_string_append_printf (out, " %s", event->subject);
+        if (event->detail != NULL)
+          g_string_append_printf (out, " — %s", event->detail);
+        g_string_append_c (out, '\n');
+      }
+    mc_cli_print ("%s", out->str);
+  }
+  return MC_CLI_OK;
+}

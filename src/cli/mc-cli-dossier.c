@@ -297,7 +297,7 @@ append_appointments (GString         *out,
       g_autofree char *original = mc_time_format_local (dossier->due_at);
 
       g_string_append_printf (out, "%s %s (%s)\n", _("Current appointment:"), current, current_slip);
-      g_string_append_printf (out, "%s %s (%s)\n", _("Original appointment (on the slip):"), original,
+      g_string_append_printf (out, "%s %s (%s)\n", _("Original appointment:"), original,
                               _("on-time figures count against this date"));
     }
   else

@@ -18,6 +18,7 @@
 
 #include "mc-cli.h"
 #include "mc-dossier-code.h"
+#include "mc-form-history.h"
 #include "mc-forms.h"
 #include "mc-i18n.h"
 #include "mc-register.h"
@@ -311,77 +312,21 @@ stop_form (const McDossier        *dossier,
   return mc_form_new_stop (dossier, settings, *out);
 }
 
-static McHandover *
-handover_new (const char *giver_unit,
-              const char *receiver_unit,
-              const McDossierEvent *event,
-              const char *what)
-{
-  McHandover *handover = mc_handover_new ();
-
-  handover->giver_unit = g_strdup (giver_unit);
-  handover->receiver_unit = g_strdup (receiver_unit);
-  handover->at = event->at;
-  handover->giver = g_strdup (event->actor);
-  if (!is_blank (event->note))
-    handover->note = g_strdup_printf ("%s: %s", what, event->note);
-  else
-    handover->note = g_strdup (what);
-  return handover;
-}
-
-/* The hand-overs of a dossier's history: to the deciding agency when processing starts
- * (again), back to the counter when the agency asks for a supplement, stops, returns a
- * withdrawn dossier or sends the result, and the result to the applicant. Moves made at
- * the counter alone (refusal, withdrawal before hand-over) hand nothing over. */
+/* The hand-overs of a dossier's history as the window prints them (mc-form-history): to
+ * the deciding agency, between departments (each judged against its step's share of the
+ * time), back to the counter, and the result to the applicant. */
 static GPtrArray *
-handovers_from_history (McStore         *store,
-                        const McDossier *dossier,
-                        GPtrArray       *history)
+control_slip_handovers (McStore          *store,
+                        const McDossier  *dossier,
+                        GError          **error)
 {
-  const McOfficeSettings *settings = mc_store_get_settings (store);
-  GPtrArray *handovers = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_handover_free);
-  const char *counter = !is_blank (dossier->receiving_office) ? dossier->receiving_office : settings->office_name;
-  const char *agency = !is_blank (dossier->deciding_agency) ? dossier->deciding_agency : counter;
-  McTime due = dossier->current_due_at != MC_TIME_NONE ? dossier->current_due_at : dossier->due_at;
+  g_autoptr(GPtrArray) moves = mc_store_get_handover_history (store, dossier->code, error);
+  g_autoptr(GPtrArray) plan = moves != NULL ? mc_store_get_step_plan (store, dossier, error) : NULL;
 
-  for (guint i = 0; i < history->len; i++)
-    {
-      const McDossierEvent *event = g_ptr_array_index (history, i);
-      McHandover *handover = NULL;
-
-      if (event->from_status == 0)
-        continue;
-      if (event->to_status == MC_STATUS_IN_PROCESSING && event->from_status == MC_STATUS_IN_PROCESSING)
-        handover = handover_new (agency, event->note, event, "Chuyển bước xử lý");
-      else if (event->to_status == MC_STATUS_IN_PROCESSING)
-        handover = handover_new (counter, agency, event,
-                                 event->from_status == MC_STATUS_WAITING_SUPPLEMENT ? "Đã nhận hồ sơ bổ sung"
-                                 : event->from_status == MC_STATUS_WAITING_PAYMENT ? "Đã thực hiện nghĩa vụ tài chính"
-                                 : "Chuyển giải quyết");
-      else if (event->from_status == MC_STATUS_IN_PROCESSING && event->to_status == MC_STATUS_RESULT_READY)
-        {
-          handover = handover_new (agency, counter, event, "Có kết quả");
-          /* The step that ends the processing is judged as the figures judge it. */
-          handover->verdict = mc_deadline_verdict (mc_store_get_work_calendar (store), due, event->at);
-        }
-      else if (event->from_status == MC_STATUS_IN_PROCESSING && event->to_status == MC_STATUS_WAITING_SUPPLEMENT)
-        handover = handover_new (agency, counter, event, "Yêu cầu bổ sung hồ sơ");
-      else if (event->from_status == MC_STATUS_IN_PROCESSING && event->to_status == MC_STATUS_STOPPED)
-        handover = handover_new (agency, counter, event, "Dừng giải quyết");
-      else if (event->from_status == MC_STATUS_IN_PROCESSING && event->to_status == MC_STATUS_WITHDRAWN)
-        handover = handover_new (agency, counter, event, "Rút hồ sơ");
-      else if (event->to_status == MC_STATUS_RETURNED)
-        {
-          g_autofree char *applicant = g_strdup_printf ("Ông/Bà %s", dossier->applicant_name);
-
-          handover = handover_new (counter, applicant, event, "Trả kết quả");
-          handover->receiver = g_strdup (dossier->applicant_name);
-        }
-      if (handover != NULL)
-        g_ptr_array_add (handovers, handover);
-    }
-  return handovers;
+  if (plan == NULL)
+    return NULL;
+  return mc_form_handovers_from_history_with_plan (dossier, mc_store_get_settings (store),
+                                                   mc_store_get_work_calendar (store), moves, plan);
 }
 
 McCliStatus
@@ -473,7 +418,11 @@ mc_cli_form (McCli *cli)
                               dossier->code, mc_status_describe (dossier->status));
           break;
         }
-      handovers = handovers_from_history (store, dossier, history);
+      if ((handovers = control_slip_handovers (store, dossier, &error)) == NULL)
+        {
+          status = mc_cli_fail (error);
+          goto out;
+        }
       form = mc_form_new_control (dossier, settings, handovers);
       break;
     default:

@@ -8,7 +8,8 @@
  * table: the breakdown chosen with --by, else the figures. --xlsx writes every table as a
  * sheet, --pdf the printable report with its charts; they may be combined. --json prints
  * everything as JSON; plain output prints the figures and one breakdown (--by, else by
- * procedure) as text.
+ * procedure) as text. Both carry digitisation (the dossiers and results with a scan) and the
+ * citizens' ratings with the satisfaction rate.
  */
 #include "config.h"
 
@@ -102,6 +103,13 @@ dashboard_to_json (const McDashboard *d)
                                                              mc_figures_online_share_definition));
   cJSON_AddItemToObject (rates, "synced_share", rate_object (f->received_synced, f->received,
                                                              mc_figures_synced_share_definition));
+  cJSON_AddItemToObject (rates, "received_digitised_share",
+                         rate_object (f->received_digitised, f->received,
+                                      mc_figures_received_digitised_share_definition));
+  cJSON_AddItemToObject (rates, "result_digitised_share",
+                         rate_object (f->result_digitised, f->finished, mc_figures_result_digitised_share_definition));
+  cJSON_AddItemToObject (rates, "satisfaction", rate_object (f->rated_very_satisfied + f->rated_satisfied, f->rated,
+                                                             mc_figures_satisfaction_definition));
   add_handling (handling, f->handling_seconds, f->handled, f->daily_working_seconds);
   cJSON_AddStringToObject (handling, "definition", mc_figures_handling_definition);
 
@@ -176,9 +184,9 @@ dashboard_to_json (const McDashboard *d)
     }
   cJSON_AddNumberToObject (lateness, "total", (double) d->lateness.total);
 
-  /* Decision 766 figures the desk does not record yet (issue 5). */
-  cJSON_AddItemToArray (missing, cJSON_CreateString ("digitised_share"));
-  cJSON_AddItemToArray (missing, cJSON_CreateString ("citizen_ratings"));
+  /* Decision 766 figures the desk does not record. */
+  cJSON_AddItemToArray (missing, cJSON_CreateString ("results_issued_electronically"));
+  cJSON_AddItemToArray (missing, cJSON_CreateString ("online_payment"));
   return root;
 }
 
@@ -295,6 +303,7 @@ print_text (const McDashboard *d,
   print_count (out, _("Received"), f->received, FALSE);
   print_rate (out, _("submitted online"), f->received_online, f->received, TRUE);
   print_rate (out, _("synced to the portal"), f->received_synced, f->received, TRUE);
+  print_rate (out, _("digitised (a document scanned)"), f->received_digitised, f->received, TRUE);
   print_count (out, _("Finished"), f->finished, FALSE);
   print_count (out, _("early"), f->finished_early, TRUE);
   print_count (out, _("on time"), f->finished_on_time, TRUE);
@@ -303,6 +312,12 @@ print_text (const McDashboard *d,
               FALSE);
   append_label (out, _("Average handling time"), FALSE);
   g_string_append_printf (out, " %10s  %s\n", handling, _("(working days from receipt to result, clock stops included)"));
+  print_rate (out, _("Results digitised (scanned)"), f->result_digitised, f->finished, FALSE);
+  print_count (out, _("Rated at the return"), f->rated, FALSE);
+  print_rate (out, _("very satisfied"), f->rated_very_satisfied, f->rated, TRUE);
+  print_rate (out, _("satisfied"), f->rated_satisfied, f->rated, TRUE);
+  print_rate (out, _("not satisfied"), f->rated_not_satisfied, f->rated, TRUE);
+  print_rate (out, _("Satisfaction rate"), f->rated_very_satisfied + f->rated_satisfied, f->rated, FALSE);
   g_string_append_printf (out, "\n%s\n", _("Now, whatever the period:"));
   print_count (out, _("In processing"), f->in_processing, FALSE);
   print_count (out, _("Waiting for the applicant"), f->waiting, FALSE);
@@ -312,7 +327,7 @@ print_text (const McDashboard *d,
   for (int kind = MC_BREAKDOWN_FIRST; kind <= MC_BREAKDOWN_LAST; kind++)
     if (d->breakdowns[kind] != NULL && (by == MC_BREAKDOWN_NONE || (int) by == kind))
       print_breakdown (out, d, kind);
-  g_string_append_printf (out, "\n%s\n", _("Not available yet: the digitised share and the citizens’ ratings."));
+  g_string_append_printf (out, "\n%s\n", _("Not recorded by the desk: results issued electronically, online payment."));
   mc_cli_print ("%s", out->str);
 }
 

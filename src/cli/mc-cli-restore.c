@@ -52,7 +52,23 @@ mc_cli_restore (McCli *cli)
     return MC_CLI_USAGE;
   db_path = cli->db_path != NULL ? g_strdup (cli->db_path) : mc_store_default_path ();
 
-  /* The store is not opened here: the restore must be the only program with the database. */
+  /* A restore replaces every record: on a desk with accounts, only an administrator of the
+   * database being replaced may do it. A database that cannot be opened has nobody to ask;
+   * the restore says itself what is wrong with it. The store is closed again before the
+   * restore, which must be the only program with the database. */
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(McStore) current = mc_store_open (db_path, NULL);
+
+      if (current != NULL)
+        {
+          if (!mc_cli_sign_in (cli, current))
+            return MC_CLI_REFUSED;
+          if (!mc_store_check_office_task (current, MC_OFFICE_TASK_RESTORE, &error))
+            return mc_cli_fail (error);
+        }
+    }
+
   if (!mc_store_restore (cli->args[1], db_path, force ? MC_RESTORE_FORCE : MC_RESTORE_DEFAULT, &report, &error))
     {
       mc_restore_report_clear (&report);

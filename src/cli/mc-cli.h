@@ -148,6 +148,7 @@ McCliStatus  mc_cli_account_passwd    (McCli *cli);
 McCliStatus  mc_cli_account_disable   (McCli *cli);
 McCliStatus  mc_cli_account_enable    (McCli *cli);
 McCliStatus  mc_cli_account_edit      (McCli *cli);
+McCliStatus  mc_cli_account_log       (McCli *cli);
 /* Signs @store in as the account the invocation names, if any; FALSE after printing why. */
 gboolean     mc_cli_sign_in           (McCli *cli,
                                        McStore *store);

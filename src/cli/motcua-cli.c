@@ -145,6 +145,11 @@ static const McCliCommand commands[] = {
   { "account", "edit", N_("USERNAME"),
     N_("Change an account’s full name (--name) or roles (--role)."),
     mc_cli_account_edit },
+  { "account", "log", NULL,
+    N_("Show the desk’s own log (administrators): accounts added, changed, disabled; sign-ins, also "
+       "refused ones; settings changed; catalogue and calendar updates; backups; records sent again. "
+       "--limit N shows the newest N (default 50, 0: all)."),
+    mc_cli_account_log },
 };
 
 static gboolean

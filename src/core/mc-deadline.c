@@ -276,6 +276,16 @@ compute_due (McWorkCalendar          *calendar,
             return FALSE;
           base = closing_of (calendar, day);
         }
+      /* A pause never shortens the time: without it a target on a day off moves to the end
+       * of the next working day, and the pushed target may land earlier on that same day. */
+      if (paused_clock > 0)
+        {
+          McTime unpaused;
+
+          if (!compute_due (calendar, policy, limit, received, 0, 0, &unpaused, error))
+            return FALSE;
+          base = MAX (base, unpaused);
+        }
       *due = base;
       return TRUE;
 
@@ -444,7 +454,20 @@ mc_deadline_with_pauses (McWorkCalendar          *calendar,
 
           restart = MAX (received, last->ended != MC_TIME_NONE ? last->ended : last->started);
         }
-      return compute_due (calendar, policy, limit, restart, 0, 0, due, error);
+      if (!compute_due (calendar, policy, limit, restart, 0, 0, due, error))
+        return FALSE;
+      /* Never before the appointment already given: the day-off and cutoff rules can make a
+       * later start end earlier (a Saturday receipt due Monday at closing, restarted on Sunday
+       * with one calendar day: Monday at 07:00). */
+      if (restart != received)
+        {
+          McTime original;
+
+          if (!compute_due (calendar, policy, limit, received, 0, 0, &original, error))
+            return FALSE;
+          *due = MAX (*due, original);
+        }
+      return TRUE;
     }
 
   if (!sum_pauses (calendar, limit.kind != MC_TIME_LIMIT_CALENDAR_DAYS, received, pauses, n_pauses,

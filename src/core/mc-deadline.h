@@ -107,6 +107,8 @@ gboolean    mc_deadline_compute        (McWorkCalendar      *calendar,
  * MC_PAUSE_RESTARTS: the appointment computed afresh (same limit, same rules, also for
  * same-day and calendar-day limits) as if received when the last pause ended; an open
  * last pause restarts at its start.
+ * Under either rule the result is never before the appointment without pauses: a later
+ * start can end earlier where a day off or the same-day cutoff moved the first one.
  * A pause that does not start, ends before it starts, or is open but not last fails with
  * MC_CORE_ERROR_INVALID. */
 gboolean    mc_deadline_with_pauses    (McWorkCalendar      *calendar,

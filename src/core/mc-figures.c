@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "mc-error.h"
@@ -49,6 +50,20 @@ static const FigureInfo figure_table[] = {
     "của ngày làm việc kế tiếp." },
   { MC_FIGURE_OVERDUE, "overdue", "Đang quá hạn",
     "Tại thời điểm thống kê: hồ sơ đang giải quyết đã qua ngày giờ hẹn trả (hẹn sau tạm dừng) mà chưa có kết quả." },
+  { MC_FIGURE_RECEIVED_DIGITISED, "received-digitised", "Hồ sơ được số hóa",
+    "Trong số hồ sơ tiếp nhận trong kỳ, hồ sơ có ít nhất một giấy tờ đã nộp được quét (số hóa) và lưu kèm "
+    "hồ sơ, tính đến thời điểm thống kê." },
+  { MC_FIGURE_RESULT_DIGITISED, "result-digitised", "Kết quả được số hóa",
+    "Trong số hồ sơ có kết quả trong kỳ, hồ sơ có tệp quét (số hóa) của kết quả giải quyết lưu kèm hồ sơ, "
+    "tính đến thời điểm thống kê." },
+  { MC_FIGURE_RATED, "rated", "Hồ sơ được đánh giá",
+    "Hồ sơ trả kết quả trong kỳ mà người dân cho ý kiến đánh giá mức độ hài lòng khi nhận kết quả." },
+  { MC_FIGURE_RATED_VERY_SATISFIED, "rated-very-satisfied", "Đánh giá rất hài lòng",
+    "Trong số hồ sơ được đánh giá, hồ sơ người dân đánh giá “Rất hài lòng”." },
+  { MC_FIGURE_RATED_SATISFIED, "rated-satisfied", "Đánh giá hài lòng",
+    "Trong số hồ sơ được đánh giá, hồ sơ người dân đánh giá “Hài lòng”." },
+  { MC_FIGURE_RATED_NOT_SATISFIED, "rated-not-satisfied", "Đánh giá không hài lòng",
+    "Trong số hồ sơ được đánh giá, hồ sơ người dân đánh giá “Không hài lòng”." },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (figure_table) == MC_FIGURE_LAST);
@@ -62,6 +77,12 @@ const char * const mc_figures_synced_share_definition =
 const char * const mc_figures_handling_definition =
   "Thời gian trung bình từ lúc tiếp nhận đến lúc có kết quả, của hồ sơ có kết quả trong kỳ, tính bằng "
   "ngày làm việc theo giờ hành chính và lịch nghỉ của đơn vị; gồm cả thời gian tạm dừng chờ công dân.";
+const char * const mc_figures_received_digitised_share_definition =
+  "Số hồ sơ được số hóa chia cho số hồ sơ tiếp nhận trong kỳ.";
+const char * const mc_figures_result_digitised_share_definition =
+  "Số hồ sơ có kết quả được số hóa chia cho số hồ sơ có kết quả trong kỳ.";
+const char * const mc_figures_satisfaction_definition =
+  "Số hồ sơ được đánh giá rất hài lòng hoặc hài lòng chia cho số hồ sơ được đánh giá (trả kết quả trong kỳ).";
 
 static const FigureInfo *
 figure_info (McFigure figure)
@@ -151,17 +172,57 @@ format_one_decimal (double value)
   return g_strdup (buffer);
 }
 
+/* The per cent in tenths, rounded half up, in integers: a double would round 99,95 either way.
+ * FALSE when the product would overflow. */
+static gboolean
+rate_tenths (gint64  part,
+             gint64  whole,
+             gint64 *tenths)
+{
+  if (part < 0 || whole > G_MAXINT64 / 4 || part > (G_MAXINT64 - whole) / 2000)
+    return FALSE;
+  *tenths = (part * 2000 + whole) / (2 * whole);
+  return TRUE;
+}
+
 char *
 mc_figures_format_rate (gint64 part,
                         gint64 whole)
 {
   g_autofree char *number = NULL;
+  gint64 tenths;
   double rate;
 
   if (!mc_figures_rate (part, whole, &rate))
     return g_strdup ("—");
-  number = format_one_decimal (rate * 100.0);
+  if (!rate_tenths (part, whole, &tenths))
+    tenths = (gint64) (rate * 1000.0 + 0.5);
+  /* 9 999 of 10 000 are not all of them, and 1 of 100 000 is not none. */
+  if (part < whole && tenths >= 1000)
+    tenths = 999;
+  if (part > 0 && tenths == 0)
+    return g_strdup ("< 0,1 %");
+  number = format_one_decimal ((double) tenths / 10.0);
   return g_strdup_printf ("%s %%", number);
+}
+
+guint
+mc_figures_rate_decimals (gint64 part,
+                          gint64 whole)
+{
+  double rate;
+  guint decimals = 1;
+
+  if (!mc_figures_rate (part, whole, &rate))
+    return 1;
+  for (double scale = 1000.0; decimals < 9; decimals++, scale *= 10.0)
+    {
+      double shown = floor (rate * scale + 0.5);
+
+      if (!(part < whole && shown >= scale) && !(part > 0 && shown <= 0))
+        break;
+    }
+  return decimals;
 }
 
 char *
@@ -213,6 +274,12 @@ mc_dashboard_figures_get (const McDashboardFigures *figures,
     case MC_FIGURE_WAITING: return figures->waiting;
     case MC_FIGURE_DUE_SOON: return figures->due_soon;
     case MC_FIGURE_OVERDUE: return figures->overdue;
+    case MC_FIGURE_RECEIVED_DIGITISED: return figures->received_digitised;
+    case MC_FIGURE_RESULT_DIGITISED: return figures->result_digitised;
+    case MC_FIGURE_RATED: return figures->rated;
+    case MC_FIGURE_RATED_VERY_SATISFIED: return figures->rated_very_satisfied;
+    case MC_FIGURE_RATED_SATISFIED: return figures->rated_satisfied;
+    case MC_FIGURE_RATED_NOT_SATISFIED: return figures->rated_not_satisfied;
     case MC_FIGURE_NONE:
     default:
       g_return_val_if_reached (0);

@@ -7,14 +7,18 @@
  * the core lets all three agree on one definition of each figure (domain.md, "What
  * supervisors are measured by"; Decision 766/QĐ-TTg).
  *
- * Two kinds of figure: those of the PERIOD (received, finished, handling time, shares),
- * over the dossiers received or finished in [from, to); and those of the MOMENT (in
- * processing, waiting for the applicant, due soon, overdue), counted at "now" over every
- * dossier whatever its date, because a deadline that is running now matters whenever the
- * dossier came in.
+ * Two kinds of figure: those of the PERIOD (received, finished, handling time, shares,
+ * digitisation, ratings), over the dossiers received, finished or returned in [from, to);
+ * and those of the MOMENT (in processing, waiting for the applicant, due soon, overdue),
+ * counted at "now" over every dossier whatever its date, because a deadline that is running
+ * now matters whenever the dossier came in.
  *
- * Not yet here, because the desk does not record them (issue 5): the share of dossiers and
- * results digitised, and the citizens' ratings.
+ * Digitisation counts the scanned files kept with a dossier (mc-attachment.h): a dossier
+ * received in the period is digitised when at least one of its submitted documents has a
+ * scan, a result ready in the period when the result has one, whenever the scan was made.
+ * Satisfaction counts the citizens' ratings (mc-rating.h), recorded when the result is
+ * handed over, by the moment of that return. Not here, because the desk does not record
+ * them: results issued electronically and online payment.
  */
 #pragma once
 
@@ -42,9 +46,16 @@ typedef enum
   MC_FIGURE_WAITING,            /* waiting for a supplement or a payment: the clock stands */
   MC_FIGURE_DUE_SOON,
   MC_FIGURE_OVERDUE,
+  /* The period's again (appended: the values are stable). */
+  MC_FIGURE_RECEIVED_DIGITISED, /* received in the period, a submitted document scanned */
+  MC_FIGURE_RESULT_DIGITISED,   /* result ready in the period, the result scanned */
+  MC_FIGURE_RATED,              /* returned in the period with the citizen's rating */
+  MC_FIGURE_RATED_VERY_SATISFIED,
+  MC_FIGURE_RATED_SATISFIED,
+  MC_FIGURE_RATED_NOT_SATISFIED,
 } McFigure;
 
-#define MC_FIGURE_LAST MC_FIGURE_OVERDUE
+#define MC_FIGURE_LAST MC_FIGURE_RATED_NOT_SATISFIED
 
 /* "received", "finished-late", …: stable identifiers for files and the CLI. */
 const char *mc_figure_to_string       (McFigure      figure);
@@ -63,13 +74,23 @@ extern const char * const mc_figures_on_time_rate_definition;
 extern const char * const mc_figures_online_share_definition;
 extern const char * const mc_figures_synced_share_definition;
 extern const char * const mc_figures_handling_definition;
+extern const char * const mc_figures_received_digitised_share_definition;
+extern const char * const mc_figures_result_digitised_share_definition;
+extern const char * const mc_figures_satisfaction_definition;
 
 /* @part / @whole; FALSE (and *@rate 0) when @whole is 0: a rate over nothing is not shown. */
 gboolean    mc_figures_rate           (gint64        part,
                                        gint64        whole,
                                        double       *rate);
-/* "93,4 %" (Vietnamese decimal comma), or "—" when @whole is 0. */
+/* "93,4 %" (Vietnamese decimal comma), or "—" when @whole is 0. Rounded to a tenth, except
+ * at the ends, where rounding would say what is not so: a part short of the whole shows at
+ * most "99,9 %", and a part above nothing under a twentieth of a per cent shows "< 0,1 %". */
 char       *mc_figures_format_rate    (gint64        part,
+                                       gint64        whole);
+/* For files whose rates are numbers (CSV, spreadsheets): the decimals of a per cent that,
+ * rounded, shows neither 100 for a part short of the whole nor 0 for a part above nothing;
+ * 1 unless the rate lies that close to either end (at most 9). */
+guint       mc_figures_rate_decimals  (gint64        part,
                                        gint64        whole);
 /* "1.234.567" (Vietnamese thousands separator). */
 char       *mc_figures_format_count   (gint64        n);
@@ -89,11 +110,20 @@ typedef struct
   gint64   received_by_status[MC_STATUS_LAST + 1];   /* by their status now */
   gint64   received_online;
   gint64   received_synced;
+  gint64   received_digitised;     /* … with at least one submitted document scanned */
 
   gint64   finished;               /* early + on time + late */
   gint64   finished_early;
   gint64   finished_on_time;
   gint64   finished_late;
+  gint64   result_digitised;       /* finished, with the result scanned */
+
+  /* The citizens' ratings of the dossiers returned in the period; the satisfaction rate is
+   * (very satisfied + satisfied) / rated. */
+  gint64   rated;                  /* very satisfied + satisfied + not satisfied */
+  gint64   rated_very_satisfied;
+  gint64   rated_satisfied;
+  gint64   rated_not_satisfied;
 
   /* Handling time: working time (office hours of the desk's calendar) from receipt to
    * result ready, summed over the `handled` dossiers finished in the period (those whose

@@ -326,6 +326,72 @@ mc_roles_check_setting (McRoles      roles,
 }
 
 McRoles
+mc_roles_for_apology (void)
+{
+  return MC_ROLE_SUPERVISOR;
+}
+
+gboolean
+mc_roles_check_apology (McRoles   roles,
+                        GError  **error)
+{
+  if (roles & mc_roles_for_apology ())
+    return TRUE;
+  set_forbidden (error, roles, mc_roles_for_apology (), "%s",
+                 _("sign off a late dossier’s apology and new appointment"));
+  return FALSE;
+}
+
+McRoles
+mc_roles_for_office_task (McOfficeTask task)
+{
+  switch (task)
+    {
+    case MC_OFFICE_TASK_IMPORT_CATALOGUE:
+    case MC_OFFICE_TASK_IMPORT_CALENDAR:
+    case MC_OFFICE_TASK_BACKUP:
+    case MC_OFFICE_TASK_RESTORE:
+    case MC_OFFICE_TASK_RESEND:
+      return MC_ROLE_ADMINISTRATOR;
+    default:
+      return MC_ROLES_NONE;
+    }
+}
+
+static const char *
+office_task_describe (McOfficeTask task)
+{
+  switch (task)
+    {
+    case MC_OFFICE_TASK_IMPORT_CATALOGUE:
+      return _("update the procedure catalogue");
+    case MC_OFFICE_TASK_IMPORT_CALENDAR:
+      return _("update the calendar of days off");
+    case MC_OFFICE_TASK_BACKUP:
+      return _("back up the database");
+    case MC_OFFICE_TASK_RESTORE:
+      return _("restore the database from a backup");
+    case MC_OFFICE_TASK_RESEND:
+      return _("send refused records to the portal again");
+    default:
+      return "?";
+    }
+}
+
+gboolean
+mc_roles_check_office_task (McRoles        roles,
+                            McOfficeTask   task,
+                            GError       **error)
+{
+  McRoles needed = mc_roles_for_office_task (task);
+
+  if (roles & needed)
+    return TRUE;
+  set_forbidden (error, roles, needed, "%s", office_task_describe (task));
+  return FALSE;
+}
+
+McRoles
 mc_roles_for_accounts (void)
 {
   return MC_ROLE_ADMINISTRATOR;

@@ -75,6 +75,27 @@ gboolean    mc_roles_check_setting   (McRoles       roles,
                                       const char   *key,
                                       GError      **error);
 
+/* A late dossier's apology and new appointment (form 04): the supervisor signs it off for
+ * the head of the agency (domain.md, "People"); the clerk sees it proposed. */
+McRoles     mc_roles_for_apology     (void);
+gboolean    mc_roles_check_apology   (McRoles       roles,
+                                      GError      **error);
+
+/* The administrator's work on the desk itself (domain.md, "People"). */
+typedef enum
+{
+  MC_OFFICE_TASK_IMPORT_CATALOGUE,   /* procedures from a file or the portal */
+  MC_OFFICE_TASK_IMPORT_CALENDAR,    /* yearly day-off and swap announcements */
+  MC_OFFICE_TASK_BACKUP,
+  MC_OFFICE_TASK_RESTORE,
+  MC_OFFICE_TASK_RESEND,             /* put records the portal refused back in the outbox */
+} McOfficeTask;
+
+McRoles     mc_roles_for_office_task (McOfficeTask  task);
+gboolean    mc_roles_check_office_task (McRoles     roles,
+                                      McOfficeTask  task,
+                                      GError      **error);
+
 /* Adding, disabling and changing other people's accounts. */
 McRoles     mc_roles_for_accounts    (void);
 gboolean    mc_roles_check_accounts  (McRoles       roles,

@@ -203,6 +203,41 @@ mc_form_handovers_from_history (const McDossier        *dossier,
                                 McWorkCalendar         *calendar,
                                 GPtrArray              *history)
 {
+  return mc_form_handovers_from_history_with_plan (dossier, settings, calendar, history, NULL);
+}
+
+/* A hand-over between departments: judged against the due moment of the step it ends, which
+ * the note names, so that the row says what it was measured by. */
+static void
+judge_step_handover (McHandover      *handover,
+                     McWorkCalendar  *calendar,
+                     const GPtrArray *plan,
+                     const char      *department)
+{
+  const McPlannedStep *step;
+  int ended = -1;
+
+  handover->verdict = mc_step_plan_judge_handover (calendar, plan, department, handover->at, &ended);
+  if (ended < 0)
+    return;
+  step = g_ptr_array_index ((GPtrArray *) plan, (guint) ended);
+  if (step->due != MC_TIME_NONE)
+    {
+      g_autofree char *due = mc_time_format_slip (step->due);
+      char *note = g_strdup_printf ("%s; hạn bước: %s", handover->note, due);
+
+      g_free (handover->note);
+      handover->note = note;
+    }
+}
+
+GPtrArray *
+mc_form_handovers_from_history_with_plan (const McDossier        *dossier,
+                                          const McOfficeSettings *settings,
+                                          McWorkCalendar         *calendar,
+                                          GPtrArray              *history,
+                                          const GPtrArray        *plan)
+{
   GPtrArray *handovers = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_handover_free);
   const char *counter = !is_blank (dossier->receiving_office) ? dossier->receiving_office : settings->office_name;
   const char *agency = !is_blank (dossier->deciding_agency) ? dossier->deciding_agency : counter;
@@ -224,6 +259,8 @@ mc_form_handovers_from_history (const McDossier        *dossier,
           handover->at = event->at;
           handover->giver = g_strdup (event->actor);
           handover->note = g_strdup ("Chuyển bước xử lý");
+          if (plan != NULL)
+            judge_step_handover (handover, calendar, plan, event->note);
           if (!is_blank (event->note))
             holder = event->note;
         }
@@ -238,7 +275,8 @@ mc_form_handovers_from_history (const McDossier        *dossier,
       else if (event->from_status == MC_STATUS_IN_PROCESSING && event->to_status == MC_STATUS_RESULT_READY)
         {
           handover = handover_new (holder, counter, event, "Có kết quả");
-          /* The step that ends the processing is judged as the figures judge it. */
+          /* The step that ends the processing is judged as the figures judge it: against
+           * the current appointment, which is also the plan's last step's due moment. */
           handover->verdict = mc_deadline_verdict (calendar, due, event->at);
         }
       else if (event->from_status == MC_STATUS_IN_PROCESSING && event->to_status == MC_STATUS_WAITING_SUPPLEMENT)

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "mc-forms.h"
+#include "mc-step-plan.h"
 
 G_BEGIN_DECLS
 
@@ -40,5 +41,14 @@ GPtrArray            *mc_form_handovers_from_history   (const McDossier        *
                                                         const McOfficeSettings *settings,
                                                         McWorkCalendar         *calendar,
                                                         GPtrArray              *history);   /* McHandover* */
+/* The same, with the dossier's step plan (mc_step_plan_for_dossier; NULL or empty: none):
+ * a hand-over between departments is then judged early / on time / late against the due
+ * moment of the step it ends (the step before the receiving department's), and its note
+ * names that moment. Without a plan such hand-overs are not judged, as above. */
+GPtrArray            *mc_form_handovers_from_history_with_plan (const McDossier        *dossier,
+                                                                const McOfficeSettings *settings,
+                                                                McWorkCalendar         *calendar,
+                                                                GPtrArray              *history,
+                                                                const GPtrArray        *plan); /* McHandover* */
 
 G_END_DECLS

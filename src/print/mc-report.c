@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
@@ -37,6 +38,8 @@ typedef struct
   CellKind  kind;
   char     *text;   /* CELL_TEXT */
   double    number;
+  gint64    part;   /* CELL_RATE: the counts behind it, for its rounding (mc_figures_format_rate) */
+  gint64    whole;
 } Cell;
 
 typedef struct
@@ -97,7 +100,7 @@ static void
 add_text (Table      *t,
           const char *text)
 {
-  Cell cell = { CELL_TEXT, g_strdup (text != NULL ? text : ""), 0 };
+  Cell cell = { CELL_TEXT, g_strdup (text != NULL ? text : ""), 0, 0, 0 };
 
   g_array_append_val (t->cells, cell);
 }
@@ -106,7 +109,7 @@ static void
 add_count (Table  *t,
            gint64  n)
 {
-  Cell cell = { CELL_COUNT, NULL, (double) n };
+  Cell cell = { CELL_COUNT, NULL, (double) n, 0, 0 };
 
   g_array_append_val (t->cells, cell);
 }
@@ -116,7 +119,7 @@ add_rate (Table  *t,
           gint64  part,
           gint64  whole)
 {
-  Cell cell = { CELL_NONE, NULL, 0 };
+  Cell cell = { CELL_NONE, NULL, 0, part, whole };
 
   if (mc_figures_rate (part, whole, &cell.number))
     cell.kind = CELL_RATE;
@@ -129,7 +132,7 @@ add_days (Table  *t,
           gint64  n,
           int     daily_seconds)
 {
-  Cell cell = { CELL_NONE, NULL, 0 };
+  Cell cell = { CELL_NONE, NULL, 0, 0, 0 };
 
   if (n > 0 && daily_seconds > 0)
     {
@@ -142,7 +145,7 @@ add_days (Table  *t,
 static void
 add_empty (Table *t)
 {
-  Cell cell = { CELL_NONE, NULL, 0 };
+  Cell cell = { CELL_NONE, NULL, 0, 0, 0 };
 
   g_array_append_val (t->cells, cell);
 }
@@ -213,6 +216,18 @@ mc_report_has_table (const McDashboard *dashboard,
   return kind == MC_BREAKDOWN_NONE || dashboard->breakdowns[kind] != NULL;
 }
 
+/* The report's order: what came in, what went out and how, what citizens said, and then
+ * the moment's figures. */
+static const McFigure report_figures[] = {
+  MC_FIGURE_RECEIVED, MC_FIGURE_RECEIVED_ONLINE, MC_FIGURE_RECEIVED_SYNCED, MC_FIGURE_RECEIVED_DIGITISED,
+  MC_FIGURE_FINISHED, MC_FIGURE_FINISHED_EARLY, MC_FIGURE_FINISHED_ON_TIME, MC_FIGURE_FINISHED_IN_TIME,
+  MC_FIGURE_FINISHED_LATE, MC_FIGURE_RESULT_DIGITISED,
+  MC_FIGURE_RATED, MC_FIGURE_RATED_VERY_SATISFIED, MC_FIGURE_RATED_SATISFIED, MC_FIGURE_RATED_NOT_SATISFIED,
+  MC_FIGURE_IN_PROCESSING, MC_FIGURE_WAITING, MC_FIGURE_DUE_SOON, MC_FIGURE_OVERDUE,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (report_figures) == MC_FIGURE_LAST);
+
 /* The figures: each with the count behind it, its rate or average, and its definition. */
 static Table *
 figures_table (const McDashboard *dashboard)
@@ -223,8 +238,9 @@ figures_table (const McDashboard *dashboard)
   Table *t = table_new (MC_REPORT_TABLE_FIGURES, 4);
 
   set_columns (t, headers, weights);
-  for (int figure = MC_FIGURE_RECEIVED; figure <= MC_FIGURE_LAST; figure++)
+  for (gsize i = 0; i < G_N_ELEMENTS (report_figures); i++)
     {
+      McFigure figure = report_figures[i];
       gint64 n = mc_dashboard_figures_get (f, figure);
       g_autofree char *definition = NULL;
 
@@ -239,6 +255,21 @@ figures_table (const McDashboard *dashboard)
         case MC_FIGURE_RECEIVED_SYNCED:
           add_rate (t, n, f->received);
           definition = g_strconcat (mc_figure_definition (figure), " Tỷ lệ: ", mc_figures_synced_share_definition, NULL);
+          break;
+        case MC_FIGURE_RECEIVED_DIGITISED:
+          add_rate (t, n, f->received);
+          definition = g_strconcat (mc_figure_definition (figure), " Tỷ lệ: ",
+                                    mc_figures_received_digitised_share_definition, NULL);
+          break;
+        case MC_FIGURE_RESULT_DIGITISED:
+          add_rate (t, n, f->finished);
+          definition = g_strconcat (mc_figure_definition (figure), " Tỷ lệ: ",
+                                    mc_figures_result_digitised_share_definition, NULL);
+          break;
+        case MC_FIGURE_RATED_VERY_SATISFIED:
+        case MC_FIGURE_RATED_SATISFIED:
+        case MC_FIGURE_RATED_NOT_SATISFIED:
+          add_rate (t, n, f->rated);
           break;
         case MC_FIGURE_FINISHED_EARLY:
         case MC_FIGURE_FINISHED_ON_TIME:
@@ -262,6 +293,13 @@ figures_table (const McDashboard *dashboard)
           add_count (t, f->handled);
           add_days (t, f->handling_seconds, f->handled, f->daily_working_seconds);
           add_text (t, mc_figures_handling_definition);
+        }
+      if (figure == MC_FIGURE_RATED_NOT_SATISFIED)
+        {
+          add_text (t, "Tỷ lệ hài lòng");
+          add_count (t, f->rated_very_satisfied + f->rated_satisfied);
+          add_rate (t, f->rated_very_satisfied + f->rated_satisfied, f->rated);
+          add_text (t, mc_figures_satisfaction_definition);
         }
     }
   return t;
@@ -448,9 +486,9 @@ cell_markup (const Cell *cell,
       break;
     case CELL_RATE:
       {
-        g_autofree char *number = decimal_vi (cell->number * 100.0);
+        g_autofree char *rate = mc_figures_format_rate (cell->part, cell->whole);   /* may be "< 0,1 %" */
 
-        text = g_strdup_printf ("%s %%", number);
+        text = g_markup_escape_text (rate, -1);
       }
       break;
     case CELL_DAYS:
@@ -464,7 +502,8 @@ cell_markup (const Cell *cell,
   return bold ? g_strdup_printf ("<b>%s</b>", text) : g_steal_pointer (&text);
 }
 
-/* As CSV writes it. */
+/* As CSV writes it: a rate with the decimals that keep it from reading 100 or 0 when it is
+ * not (99.99 rather than 100.0). */
 static char *
 cell_csv (const Cell *cell)
 {
@@ -477,7 +516,16 @@ cell_csv (const Cell *cell)
     case CELL_COUNT:
       return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) cell->number);
     case CELL_RATE:
-      return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f", cell->number * 100.0));
+      {
+        /* Rounded once, in decimal digits, so that the digits are those the count of
+         * decimals was chosen for. */
+        guint decimals = mc_figures_rate_decimals (cell->part, cell->whole);
+        double scaled = floor (cell->number * 100.0 * pow (10.0, decimals) + 0.5);
+        g_autofree char *digits = g_strdup_printf ("%0*.0f", (int) decimals + 1, scaled);
+        gsize n = strlen (digits);
+
+        return g_strdup_printf ("%.*s.%s", (int) (n - decimals), digits, digits + n - decimals);
+      }
     case CELL_DAYS:
       return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f", cell->number));
     case CELL_NONE:
@@ -584,6 +632,37 @@ static const char * const sheet_names[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (sheet_names) == MC_REPORT_TABLE_LAST + 1);
 
+/* The per-cent formats by decimals, plain and bold, made when first needed: a rate keeps its
+ * exact value, shown with the decimals that keep 9 999 of 10 000 from reading 100.0%. */
+#define MAX_RATE_DECIMALS 9
+
+typedef struct
+{
+  lxw_workbook *workbook;
+  lxw_format   *formats[2][MAX_RATE_DECIMALS + 1];
+} RateFormats;
+
+static lxw_format *
+rate_format (RateFormats *rates,
+             const Cell  *cell,
+             gboolean     bold)
+{
+  guint decimals = MIN (mc_figures_rate_decimals (cell->part, cell->whole), MAX_RATE_DECIMALS);
+  lxw_format **format = &rates->formats[bold ? 1 : 0][decimals];
+
+  if (*format == NULL)
+    {
+      g_autofree char *zeros = g_strnfill (decimals, '0');
+      g_autofree char *pattern = g_strdup_printf ("0.%s%%", zeros);
+
+      *format = workbook_add_format (rates->workbook);
+      if (bold)
+        format_set_bold (*format);
+      format_set_num_format (*format, pattern);
+    }
+  return *format;
+}
+
 gboolean
 mc_report_write_xlsx (const McDashboard       *dashboard,
                       const McOfficeSettings  *settings,
@@ -593,7 +672,8 @@ mc_report_write_xlsx (const McDashboard       *dashboard,
 {
   lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
   lxw_workbook *workbook;
-  lxw_format *title, *header, *rate, *days, *count, *bold_count, *bold_text, *bold_rate, *bold_days, *wrap;
+  lxw_format *title, *header, *days, *count, *bold_count, *bold_text, *bold_days, *wrap;
+  RateFormats rates = { NULL, { { NULL } } };
   g_autofree char *period = NULL;
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
@@ -624,8 +704,7 @@ mc_report_write_xlsx (const McDashboard       *dashboard,
   format_set_align (wrap, LXW_ALIGN_VERTICAL_TOP);
   count = workbook_add_format (workbook);
   format_set_num_format (count, "#,##0");
-  rate = workbook_add_format (workbook);
-  format_set_num_format (rate, "0.0%");
+  rates.workbook = workbook;
   days = workbook_add_format (workbook);
   format_set_num_format (days, "0.0");
   bold_text = workbook_add_format (workbook);
@@ -633,9 +712,6 @@ mc_report_write_xlsx (const McDashboard       *dashboard,
   bold_count = workbook_add_format (workbook);
   format_set_bold (bold_count);
   format_set_num_format (bold_count, "#,##0");
-  bold_rate = workbook_add_format (workbook);
-  format_set_bold (bold_rate);
-  format_set_num_format (bold_rate, "0.0%");
   bold_days = workbook_add_format (workbook);
   format_set_bold (bold_days);
   format_set_num_format (bold_days, "0.0");
@@ -686,7 +762,7 @@ mc_report_write_xlsx (const McDashboard       *dashboard,
                   worksheet_write_number (sheet, row, col, cell->number, bold ? bold_count : count);
                   break;
                 case CELL_RATE:
-                  worksheet_write_number (sheet, row, col, cell->number, bold ? bold_rate : rate);
+                  worksheet_write_number (sheet, row, col, cell->number, rate_format (&rates, cell, bold));
                   break;
                 case CELL_DAYS:
                   worksheet_write_number (sheet, row, col, cell->number, bold ? bold_days : days);
@@ -917,8 +993,8 @@ layout (McReport *report,
     heading (&page, h, page.size * 6);
     draw_table (&page, t);
     mc_form_page_para (&page, PANGO_ALIGN_LEFT, 0.85,
-                       "<i>Chưa thống kê: tỷ lệ hồ sơ và kết quả giải quyết được số hóa, mức độ hài lòng của "
-                       "người dân (phần mềm một cửa chưa ghi nhận các thông tin này).</i>");
+                       "<i>Chưa thống kê: tỷ lệ kết quả giải quyết được cấp dưới dạng điện tử và tỷ lệ thanh toán "
+                       "trực tuyến (phần mềm một cửa chưa ghi nhận các thông tin này).</i>");
     page.y += page.size * 0.6;
   }
 

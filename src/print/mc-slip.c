@@ -155,6 +155,11 @@ slip_fields (Slip *s)
                          ? mc_time_format_slip (d->due_at)
                          : g_strdup ("Không có ngày hẹn trả cụ thể theo quy định");
   g_autofree char *line = NULL;
+  /* Once the applicant has delivered a supplement, the slip given back carries the appointment
+   * that follows from the stopped clock, and the first one for reference. While the dossier
+   * waits, the slip keeps the first: the new one is not known yet. */
+  gboolean rescheduled = d->due_at != MC_TIME_NONE && d->current_due_at != MC_TIME_NONE &&
+                         d->current_due_at != d->due_at && !mc_status_is_paused (d->status);
 
 #define PARA(...) G_STMT_START {                                   \
     g_free (line);                                                  \
@@ -175,7 +180,15 @@ slip_fields (Slip *s)
   PARA ("2. Số lượng hồ sơ: %d (bộ)", d->sets);
   PARA ("3. Thời gian giải quyết hồ sơ theo quy định: %s", limit);
   PARA ("4. Thời gian nhận hồ sơ: %s", received);
-  PARA ("5. Thời gian trả kết quả giải quyết hồ sơ: <b>%s</b>", due);
+  if (rescheduled)
+    {
+      g_autofree char *current = mc_time_format_slip (d->current_due_at);
+
+      PARA ("5. Thời gian trả kết quả giải quyết hồ sơ: <b>%s</b> (hẹn lại sau khi nhận hồ sơ bổ sung; "
+            "hẹn ban đầu: %s)", current, due);
+    }
+  else
+    PARA ("5. Thời gian trả kết quả giải quyết hồ sơ: <b>%s</b>", due);
   /* Offices are often named after their one-stop desk already ("Bộ phận Một cửa UBND xã
    * …"): do not say it twice. */
   if (g_str_has_prefix (office, "Bộ phận") || g_str_has_prefix (office, "Trung tâm"))

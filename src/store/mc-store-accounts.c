@@ -448,6 +448,43 @@ mc_store_check_setting_roles (McStore     *self,
   return TRUE;
 }
 
+gboolean
+mc_store_check_office_task (McStore       *self,
+                            McOfficeTask   task,
+                            GError       **error)
+{
+  g_autoptr(GError) reason = NULL;
+  McRoles roles;
+
+  g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+
+  if (!mc_store_current_roles (self, &roles, error))
+    return FALSE;
+  if (!mc_roles_check_office_task (roles, task, &reason))
+    {
+      set_forbidden_from (error, reason);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mc_store_check_apology_roles (McStore  *self,
+                              GError  **error)
+{
+  g_autoptr(GError) reason = NULL;
+  McRoles roles;
+
+  if (!mc_store_current_roles (self, &roles, error))
+    return FALSE;
+  if (!mc_roles_check_apology (roles, &reason))
+    {
+      set_forbidden_from (error, reason);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 const char *
 mc_store_effective_actor (McStore    *self,
                           const char *actor)
@@ -491,17 +528,22 @@ mc_store_sign_in (McStore     *self,
   /* One message for a wrong name and a wrong password: it does not tell which names exist. */
   if (account == NULL || !verified)
     {
+      /* The name as typed (a valid user name or nothing): many refusals in a row show someone
+       * guessing. */
+      mc_store_log_desk_event_quietly (self, "sign-in-refused", name, NULL);
       g_set_error_literal (error, MC_STORE_ERROR, MC_STORE_ERROR_FORBIDDEN,
                            _("Wrong user name or password"));
       return NULL;
     }
   if (!account->active)
     {
+      mc_store_log_desk_event_quietly (self, "sign-in-refused", name, "disabled");
       g_set_error (error, MC_STORE_ERROR, MC_STORE_ERROR_FORBIDDEN,
                    _("The account “%s” has been disabled; ask the administrator"), account->username);
       return NULL;
     }
   self->account = mc_account_copy (account);
+  mc_store_log_desk_event_quietly (self, "signed-in", account->username, NULL);
   return g_steal_pointer (&account);
 }
 
@@ -629,6 +671,12 @@ mc_store_add_account (McStore     *self,
       mc_store_set_sqlite_error (self, rc, _("Saving the account failed"), error);
       goto fail;
     }
+  {
+    g_autofree char *detail = g_strdup_printf ("%s (%s)", clean_name, roles_text);
+
+    if (!mc_store_log_desk_event (self, "account-added", name, detail, error))
+      goto fail;
+  }
   if (!mc_store_commit (self, error))
     goto fail_free;
   wipe_string (hash);
@@ -706,7 +754,17 @@ mc_store_update_account (McStore     *self,
   mc_bind_text (stmt, 2, clean_name != NULL ? clean_name : account->full_name);
   mc_bind_text (stmt, 3, roles_text);
   sqlite3_bind_int64 (stmt, 4, mc_time_now ());
-  if (!mc_store_step_done (self, stmt, error) || !mc_store_commit (self, error))
+  if (!mc_store_step_done (self, stmt, error))
+    goto fail;
+  {
+    g_autofree char *old_roles = mc_roles_to_string (account->roles);
+    g_autofree char *detail = g_strdup_printf ("%s (%s) → %s (%s)", account->full_name, old_roles,
+                                               clean_name != NULL ? clean_name : account->full_name, roles_text);
+
+    if (!mc_store_log_desk_event (self, "account-changed", account->username, detail, error))
+      goto fail;
+  }
+  if (!mc_store_commit (self, error))
     goto fail;
   return TRUE;
 
@@ -752,7 +810,10 @@ mc_store_set_account_active (McStore     *self,
   sqlite3_bind_int64 (stmt, 1, account->id);
   sqlite3_bind_int (stmt, 2, active ? 1 : 0);
   sqlite3_bind_int64 (stmt, 3, mc_time_now ());
-  if (!mc_store_step_done (self, stmt, error) || !mc_store_commit (self, error))
+  if (!mc_store_step_done (self, stmt, error) ||
+      !mc_store_log_desk_event (self, active ? "account-enabled" : "account-disabled", account->username,
+                                NULL, error) ||
+      !mc_store_commit (self, error))
     goto fail;
   return TRUE;
 
@@ -805,6 +866,8 @@ mc_store_set_password (McStore     *self,
   if (!mc_store_step_done (self, stmt, error))
     goto fail;
   sqlite3_clear_bindings (stmt);
+  if (!mc_store_log_desk_event (self, "password-changed", account->username, NULL, error))
+    goto fail;
   if (!mc_store_commit (self, error))
     goto fail_free;
   wipe_string (hash);

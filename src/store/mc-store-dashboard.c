@@ -2,11 +2,14 @@
  * by field, procedure, deciding agency and receiving clerk, the charts' series, and the
  * dossiers behind each figure.
  *
- * Everything is counted inside SQLite over covering indexes (migrations 1, 4–7), so that a
+ * Everything is counted inside SQLite over covering indexes (migrations 1, 4–7, 11), so that a
  * year of a busy office costs the walk of that year's index entries, never the table's rows
  * nor a sort:
  * - the period's counts are range counts: (status, received_at), (channel, received_at),
- *   (verdict, finished_at), (finished_at, verdict), and the unsynced dossiers' partial index;
+ *   (verdict, finished_at), (finished_at, verdict), the unsynced dossiers' partial index,
+ *   the not yet scanned by the indexes led by the scanned marks, and the rated by rating
+ *   and return (migration 11); counts subtracted from one another are read in one
+ *   transaction, so that they describe the same moment;
  * - a breakdown first lists the distinct cells (procedure, field, deciding agency) or clerks
  *   with a loose index scan (one seek per distinct value), then walks each one's range of
  *   the period: a count by receipt, and by result an aggregate function of our own
@@ -523,7 +526,7 @@ dashboard_figures (McStore             *self,
   g_autoptr(GArray) procedures = NULL;
   FinishedSums finished = { 0 };
   sqlite3_stmt *stmt;
-  gint64 unsynced = 0;
+  gint64 unsynced = 0, unscanned_received = 0, unscanned_finished = 0;
   int rc;
 
   memset (figures, 0, sizeof *figures);
@@ -577,6 +580,54 @@ dashboard_figures (McStore             *self,
     return FALSE;
   figures->received_synced = figures->received - unsynced;
 
+  /* Digitised: the dossiers not scanned yet are counted over the indexes led by the marks
+   * that triggers keep on the attachments (migration 11), and subtracted, as the unsynced
+   * are: the goal is that every dossier be scanned. */
+  stmt = mc_store_prepare (self, "SELECT (SELECT count (*) FROM dossiers INDEXED BY dossiers_documents_scanned"
+                                 "   WHERE documents_scanned = 0 AND received_at >= ?1 AND received_at < ?2),"
+                                 " (SELECT count (*) FROM dossiers INDEXED BY dossiers_result_scanned"
+                                 "   WHERE result_scanned = 0 AND finished_at IS NOT NULL AND finished_at >= ?1"
+                                 "     AND finished_at < ?2 AND verdict IN (1, 2, 3))", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      unscanned_received = sqlite3_column_int64 (stmt, 0);
+      unscanned_finished = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return mc_store_set_sqlite_error (self, rc, _("Counting dossiers failed"), error);
+  figures->received_digitised = figures->received - unscanned_received;
+
+  /* The ratings by the moment of the return: one range count per rating over the rated. */
+  stmt = mc_store_prepare (self, "WITH r (rating) AS (VALUES (1), (2), (3))"
+                                 " SELECT rating, (SELECT count (*) FROM dossiers d INDEXED BY dossiers_rated"
+                                 "   WHERE d.rating = r.rating AND d.returned_at >= ?1 AND d.returned_at < ?2) FROM r", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 n = sqlite3_column_int64 (stmt, 1);
+
+      switch (sqlite3_column_int (stmt, 0))
+        {
+        case MC_RATING_VERY_SATISFIED: figures->rated_very_satisfied = n; break;
+        case MC_RATING_SATISFIED: figures->rated_satisfied = n; break;
+        case MC_RATING_NOT_SATISFIED: figures->rated_not_satisfied = n; break;
+        default: break;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return mc_store_set_sqlite_error (self, rc, _("Counting dossiers failed"), error);
+  figures->rated = figures->rated_very_satisfied + figures->rated_satisfied + figures->rated_not_satisfied;
+
   /* Finished, by verdict, with the handling time: the period's range of every procedure. */
   if (cells != NULL)
     {
@@ -603,6 +654,7 @@ dashboard_figures (McStore             *self,
   figures->finished = finished.early + finished.on_time + finished.late;
   figures->handled = finished.handled;
   figures->handling_seconds = finished.handling_seconds;
+  figures->result_digitised = figures->finished - unscanned_finished;
 
   /* The moment's figures: the dossiers whose clock runs or stands are few. */
   stmt = mc_store_prepare (self, "SELECT status, count (*) FROM dossiers INDEXED BY dossiers_status_due"
@@ -645,6 +697,33 @@ dashboard_figures (McStore             *self,
   return TRUE;
 }
 
+/* Counts subtracted from one another (the received less the unsynced and the unscanned, the
+ * finished less the unscanned) must come from one state of the database: a deferred
+ * transaction reads it as of its first read and keeps no writer waiting (WAL). Inside a
+ * caller's own transaction, nothing is begun. */
+static gboolean
+snapshot_begin (McStore   *self,
+                gboolean  *began,
+                GError   **error)
+{
+  *began = FALSE;
+  if (!sqlite3_get_autocommit (self->db))
+    return TRUE;
+  if (!mc_store_exec (self, "BEGIN DEFERRED", error))
+    return FALSE;
+  *began = TRUE;
+  return TRUE;
+}
+
+static void
+snapshot_end (McStore  *self,
+              gboolean  began)
+{
+  if (began && !sqlite3_get_autocommit (self->db) &&
+      sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    mc_store_rollback (self);
+}
+
 gboolean
 mc_store_dashboard_figures (McStore             *self,
                             McTime               from,
@@ -653,10 +732,16 @@ mc_store_dashboard_figures (McStore             *self,
                             McDashboardFigures  *figures,
                             GError             **error)
 {
+  gboolean began, ok;
+
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
   g_return_val_if_fail (figures != NULL, FALSE);
 
-  return dashboard_figures (self, from, to, now, NULL, figures, error);
+  if (!snapshot_begin (self, &began, error))
+    return FALSE;
+  ok = dashboard_figures (self, from, to, now, NULL, figures, error);
+  snapshot_end (self, began);
+  return ok;
 }
 
 /* Breakdowns. */
@@ -1038,19 +1123,16 @@ mc_store_dashboard_lateness (McStore     *self,
   return TRUE;
 }
 
-McDashboard *
-mc_store_load_dashboard (McStore         *self,
-                         const McPeriod  *period,
-                         McTime           now,
-                         guint            breakdowns,
-                         GError         **error)
+static McDashboard *
+load_dashboard (McStore         *self,
+                const McPeriod  *period,
+                McTime           now,
+                guint            breakdowns,
+                GError         **error)
 {
   g_autoptr(McDashboard) dashboard = NULL;
   g_autoptr(GArray) cells = NULL;
   McTime from, to;
-
-  g_return_val_if_fail (MC_IS_STORE (self), NULL);
-  g_return_val_if_fail (period != NULL, NULL);
 
   dashboard = mc_dashboard_new (period);
   from = mc_period_start (period);
@@ -1086,6 +1168,27 @@ mc_store_load_dashboard (McStore         *self,
   return g_steal_pointer (&dashboard);
 }
 
+McDashboard *
+mc_store_load_dashboard (McStore         *self,
+                         const McPeriod  *period,
+                         McTime           now,
+                         guint            breakdowns,
+                         GError         **error)
+{
+  McDashboard *dashboard;
+  gboolean began;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  /* Every figure, chart and table of a dashboard as of one moment. */
+  if (!snapshot_begin (self, &began, error))
+    return NULL;
+  dashboard = load_dashboard (self, period, now, breakdowns, error);
+  snapshot_end (self, began);
+  return dashboard;
+}
+
 /* The dossiers behind a figure. */
 
 static void
@@ -1110,6 +1213,7 @@ mc_store_list_figure_ids (McStore               *self,
   McTime now, lower = 0, upper = 0;
   sqlite3_stmt *stmt = NULL;
   const char *order;
+  const char *index = NULL;
   int rc;
 
   g_return_val_if_fail (MC_IS_STORE (self), NULL);
@@ -1146,6 +1250,30 @@ mc_store_list_figure_ids (McStore               *self,
                             : filter->figure == MC_FIGURE_FINISHED_LATE ? " AND verdict = 3"
                             : " AND verdict IN (1, 2, 3)");
       order = " ORDER BY finished_at DESC, id DESC";
+      break;
+    case MC_FIGURE_RECEIVED_DIGITISED:
+      /* Led by the mark: the planner would rather walk every dossier of the period by its
+       * other indexes and read each row. */
+      index = " INDEXED BY dossiers_documents_scanned";
+      g_string_append (sql, "documents_scanned = 1 AND received_at >= :from AND received_at < :to");
+      order = " ORDER BY received_at DESC, id DESC";
+      break;
+    case MC_FIGURE_RESULT_DIGITISED:
+      index = " INDEXED BY dossiers_result_scanned";
+      g_string_append (sql, "result_scanned = 1 AND finished_at IS NOT NULL AND finished_at >= :from"
+                            " AND finished_at < :to AND verdict IN (1, 2, 3)");
+      order = " ORDER BY finished_at DESC, id DESC";
+      break;
+    case MC_FIGURE_RATED:
+    case MC_FIGURE_RATED_VERY_SATISFIED:
+    case MC_FIGURE_RATED_SATISFIED:
+    case MC_FIGURE_RATED_NOT_SATISFIED:
+      g_string_append (sql, filter->figure == MC_FIGURE_RATED_VERY_SATISFIED ? "rating = 1"
+                            : filter->figure == MC_FIGURE_RATED_SATISFIED ? "rating = 2"
+                            : filter->figure == MC_FIGURE_RATED_NOT_SATISFIED ? "rating = 3"
+                            : "rating IN (1, 2, 3)");
+      g_string_append (sql, " AND returned_at >= :from AND returned_at < :to");
+      order = " ORDER BY returned_at DESC, id DESC";
       break;
     case MC_FIGURE_IN_PROCESSING:
       g_string_append (sql, "status IN (2, 4)");
@@ -1193,6 +1321,8 @@ mc_store_list_figure_ids (McStore               *self,
       break;
     }
   g_string_append (sql, order);
+  if (index != NULL)
+    g_string_insert (sql, strlen ("SELECT id FROM dossiers"), index);
 
   /* Built per call, as the dossier list's queries are: too many combinations to cache. */
   rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);

@@ -12,6 +12,14 @@
  * the portal (synced_revision = revision, so no outbox rows): a demo desk must never push
  * invented dossiers to a real portal.
  *
+ * Scans and ratings come from a second generator of their own (add_scans, pick_rating), so
+ * that a seed gives the same dossiers as before they were generated: about half of the
+ * dossiers received at the counter and nearly all of those submitted online have scanned
+ * documents, three results in five are scanned, and seven citizens in ten rate the service
+ * when they collect the result, less kindly when it came late. Scans are rows only: no file
+ * is written for them (demonstration data names no real document); the dossier page lists
+ * them by name, and mc_store_check() does not look for the files.
+ *
  * Each dossier is planned in memory; the rows of a thousand dossiers are then written many
  * to a statement, table by table, in transactions of 50 000 dossiers, and the search index
  * is filled once per transaction. A seeded generator makes a run reproducible.
@@ -505,6 +513,7 @@ typedef struct
   McStore        *store;         /* borrowed */
   McWorkCalendar *calendar;      /* borrowed */
   Rng             rng;
+  Rng             extra_rng;     /* scans and ratings only: the rest stays as @rng made it */
   McTime          until;
   gint64          daily;         /* working seconds in a day */
   GPtrArray      *procedures;    /* McProcedure* (owned) */
@@ -526,6 +535,7 @@ typedef struct
   Rows            documents;
   Rows            events;
   Rows            pauses;
+  Rows            attachments;
   GStringChunk   *strings;          /* owned */
   guint           pending;          /* dossiers since the last flush */
   sqlite3_stmt   *save_sequence;    /* cached by the store */
@@ -552,6 +562,7 @@ generator_clear (Generator *g)
   rows_clear (&g->documents);
   rows_clear (&g->events);
   rows_clear (&g->pauses);
+  rows_clear (&g->attachments);
   g_clear_pointer (&g->strings, g_string_chunk_free);
 }
 
@@ -599,6 +610,7 @@ generator_init (Generator  *g,
   g->until = until;
   g->daily = mc_office_hours_daily_seconds (mc_work_calendar_get_office_hours (store->calendar));
   rng_init (&g->rng, seed);
+  rng_init (&g->extra_rng, seed ^ 0x5ca115u);
 
   g->procedures = mc_store_list_procedures (store, NULL, error);
   if (g->procedures == NULL)
@@ -687,14 +699,17 @@ generator_prepare (Generator  *g,
                   "  deciding_agency, receiving_office, time_limit, pause_rule, applicant_kind, applicant_name,"
                   "  id_number, phone, email, address, channel, sets, summary, note, status, received_at,"
                   "  due_at, current_due_at, finished_at, returned_at, verdict, clerk, revision, synced_revision,"
-                  "  created_at, updated_at, search_text)", 33, error) ||
+                  "  created_at, updated_at, search_text, rating, documents_scanned, result_scanned)", 36, error) ||
       !rows_init (&g->documents, store,
                   "INSERT INTO dossier_documents (dossier_id, position, code, name, form, copies)", 6, error) ||
       !rows_init (&g->events, store,
                   "INSERT INTO dossier_events (id, dossier_id, at, actor, from_status, to_status, note,"
                   "  recorded_at, hash)", 9, error) ||
       !rows_init (&g->pauses, store,
-                  "INSERT INTO dossier_pauses (dossier_id, kind, started_at, ended_at)", 4, error))
+                  "INSERT INTO dossier_pauses (dossier_id, kind, started_at, ended_at)", 4, error) ||
+      !rows_init (&g->attachments, store,
+                  "INSERT INTO attachments (dossier_id, target, file_name, mime_type, size, sha256, added_at,"
+                  "  added_by)", 8, error))
     return FALSE;
   g->save_sequence = mc_store_prepare (store,
       "INSERT INTO code_sequences (agency_code, day, last_sequence) VALUES (?1, ?2, ?3)"
@@ -710,7 +725,8 @@ generator_flush (Generator  *g,
   gboolean ok = rows_flush (&g->dossiers, g->store, error) &&
                 rows_flush (&g->documents, g->store, error) &&
                 rows_flush (&g->events, g->store, error) &&
-                rows_flush (&g->pauses, g->store, error);
+                rows_flush (&g->pauses, g->store, error) &&
+                rows_flush (&g->attachments, g->store, error);
 
   g_string_chunk_clear (g->strings);
   g->pending = 0;
@@ -1134,13 +1150,23 @@ make_applicant (Generator          *g,
     a->address[0] = '\0';
 }
 
+static const char *
+keep (Generator  *g,
+      const char *text)
+{
+  return g_string_chunk_insert (g->strings, text);
+}
+
 /* The received documents: every mandatory one, one of each "one of" group (usually the
  * first), and some optional ones. */
-static void
+static guint
 add_documents (Generator          *g,
                const GenProcedure *gp,
-               gint64              dossier_id)
+               gint64              dossier_id,
+               const char        **codes,
+               guint               max_codes)
 {
+  guint n_codes = 0;
   const McProcedure *procedure = gp->procedure;
   const char *groups_done[16];
   guint n_groups = 0, position = 0;
@@ -1175,14 +1201,96 @@ add_documents (Generator          *g,
       rows_text (rows, doc->name);
       rows_text (rows, mc_document_form_to_string (doc->form));
       rows_int (rows, doc->copies);
+      if (doc->code != NULL && n_codes < max_codes)
+        codes[n_codes++] = doc->code;
     }
+  return n_codes;
 }
 
-static const char *
-keep (Generator  *g,
-      const char *text)
+/* One scanned file's row: a PDF or a photo of a plausible size under a content hash of its
+ * own (no file is written). The hash starts with the dossier's id, so that a million rows go
+ * into the index by hash in order rather than at random places (a fifth of the generation's
+ * time otherwise). */
+static void
+add_scan (Generator  *g,
+          gint64      dossier_id,
+          const char *target,
+          McTime      at,
+          const char *clerk)
 {
-  return g_string_chunk_insert (g->strings, text);
+  Rng *rng = &g->extra_rng;
+  gboolean photo = rng_chance (rng, 0.15);
+  char name[64];
+  char sha256[65];
+
+  g_snprintf (name, sizeof name, "%s-%" G_GINT64_FORMAT ".%s",
+              g_str_equal (target, MC_ATTACHMENT_RESULT) ? "ket-qua" : target, dossier_id, photo ? "jpg" : "pdf");
+  g_snprintf (sha256, sizeof sha256, "%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x%016"
+              G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x", (guint64) dossier_id, rng_next (rng), rng_next (rng),
+              rng_next (rng));
+  rows_int (&g->attachments, dossier_id);
+  rows_text (&g->attachments, keep (g, target));
+  rows_text (&g->attachments, keep (g, name));
+  rows_text (&g->attachments, photo ? "image/jpeg" : "application/pdf");
+  rows_int (&g->attachments, rng_range (rng, photo ? 150000 : 60000, photo ? 2500000 : 1200000));
+  rows_text (&g->attachments, keep (g, sha256));
+  rows_int (&g->attachments, at);
+  rows_text (&g->attachments, clerk);
+}
+
+/* The scans of a dossier: its submitted documents, scanned at the counter when it was
+ * received (most of them, once the dossier is scanned at all; an online submission's files
+ * came with it), and its result, scanned when ready. The number of rows written. */
+static guint
+add_scans (Generator    *g,
+           gint64        dossier_id,
+           const char  **codes,
+           guint         n_codes,
+           McChannel     channel,
+           McTime        received,
+           McTime        finished,
+           const char   *clerk,
+           gboolean     *documents_scanned,
+           gboolean     *result_scanned)
+{
+  Rng *rng = &g->extra_rng;
+  double share = channel == MC_CHANNEL_ONLINE ? 0.96 : channel == MC_CHANNEL_POST ? 0.35 : 0.5;
+  guint n = 0;
+
+  *documents_scanned = FALSE;
+  *result_scanned = FALSE;
+  if (n_codes > 0 && rng_chance (rng, share))
+    for (guint i = 0; i < n_codes; i++)
+      if (i == 0 || rng_chance (rng, 0.8))
+        {
+          add_scan (g, dossier_id, codes[i], received, clerk);
+          n++;
+          *documents_scanned = TRUE;
+        }
+  if (finished != MC_TIME_NONE && rng_chance (rng, 0.6))
+    {
+      add_scan (g, dossier_id, MC_ATTACHMENT_RESULT, finished, clerk);
+      n++;
+      *result_scanned = TRUE;
+    }
+  return n;
+}
+
+/* The citizen's rating at the return, or NONE when not asked or not given; a late result
+ * pleases less. */
+static McRating
+pick_rating (Generator *g,
+             McVerdict  verdict)
+{
+  Rng *rng = &g->extra_rng;
+  double x;
+
+  if (!rng_chance (rng, 0.7))
+    return MC_RATING_NONE;
+  x = rng_double (rng);
+  if (verdict == MC_VERDICT_LATE)
+    return x < 0.25 ? MC_RATING_VERY_SATISFIED : x < 0.7 ? MC_RATING_SATISFIED : MC_RATING_NOT_SATISFIED;
+  return x < 0.58 ? MC_RATING_VERY_SATISFIED : x < 0.96 ? MC_RATING_SATISFIED : MC_RATING_NOT_SATISFIED;
 }
 
 /* Plans one dossier received at @received with sequence @sequence and gathers its rows. */
@@ -1206,6 +1314,11 @@ generate_one (Generator  *g,
   Life life;
   McTime due, current_due, finished = MC_TIME_NONE, returned = MC_TIME_NONE;
   gint64 dossier_id = g->next_dossier_id++;
+  const char *codes[32];
+  guint n_codes, n_scans;
+  gboolean documents_scanned, result_scanned;
+  McVerdict verdict = MC_VERDICT_NONE;
+  McRating rating;
   Rows *rows;
   int year, month, mday;
 
@@ -1251,6 +1364,14 @@ generate_one (Generator  *g,
   for (char *p = search_text; *p && *p != ' '; p++)
     *p = g_ascii_tolower (*p);
 
+  /* The documents first (their rows go to their own table): the scans need their codes. */
+  n_codes = add_documents (g, gp, dossier_id, codes, G_N_ELEMENTS (codes));
+  if (finished != MC_TIME_NONE)
+    verdict = mc_deadline_verdict (g->calendar, current_due, finished);
+  n_scans = add_scans (g, dossier_id, codes, n_codes, applicant.channel, received, finished, life.events[0].actor,
+                       &documents_scanned, &result_scanned);
+  rating = returned != MC_TIME_NONE ? pick_rating (g, verdict) : MC_RATING_NONE;
+
   rows = &g->dossiers;
   rows_int (rows, dossier_id);
   rows_text (rows, keep (g, code));
@@ -1279,17 +1400,22 @@ generate_one (Generator  *g,
   rows_time (rows, finished);
   rows_time (rows, returned);
   if (finished != MC_TIME_NONE)
-    rows_int (rows, mc_deadline_verdict (g->calendar, current_due, finished));
+    rows_int (rows, verdict);
   else
     rows_null (rows);
   rows_text (rows, life.events[0].actor);
-  rows_int (rows, life.n_events);                       /* revision */
-  rows_int (rows, life.n_events);                       /* synced_revision: all acknowledged */
+  /* Each scan is a change of the record, as mc_store_add_attachment () makes it. */
+  rows_int (rows, life.n_events + n_scans);             /* revision */
+  rows_int (rows, life.n_events + n_scans);             /* synced_revision: all acknowledged */
   rows_int (rows, received);                            /* created_at */
   rows_int (rows, life.events[life.n_events - 1].at);   /* updated_at */
   rows_text (rows, keep (g, search_text));
-
-  add_documents (g, gp, dossier_id);
+  if (rating != MC_RATING_NONE)
+    rows_int (rows, rating);
+  else
+    rows_null (rows);
+  rows_int (rows, documents_scanned);                   /* as the attachments' trigger sets them */
+  rows_int (rows, result_scanned);
 
   for (guint i = 0; i < life.n_events; i++)
     {
@@ -1592,8 +1718,11 @@ mc_store_generate (McStore   *self,
    * row-by-row indexing costs a segment per dossier. Foreign keys are not looked up row by
    * row either: every reference is made here, and mc_store_check() verifies them. Both
    * settings expire the prepared statements, which prepare again as they are. */
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &triggers_were);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_FKEY, 0, &foreign_keys_were);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, -1, &triggers_were);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_FKEY, -1, &foreign_keys_were);
+  /* (A negative value only reads the setting: what a change writes back is the new one.) */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_FKEY, 0, NULL);
   batch_first_id = g.next_dossier_id;
   if (!generator_prepare (&g, error) || !mc_store_begin (self, error))
     goto restore;

@@ -611,8 +611,12 @@ mc_store_outbox_retry (McStore  *self,
                        GError  **error)
 {
   sqlite3_stmt *stmt;
+  guint n;
 
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+
+  if (!mc_store_check_office_task (self, MC_OFFICE_TASK_RESEND, error))
+    return FALSE;
 
   stmt = mc_store_prepare (self, "UPDATE outbox SET state = 'pending', next_attempt_at = NULL"
                                  " WHERE state = 'failed' AND (?1 = 0 OR id = ?1)", error);
@@ -621,8 +625,16 @@ mc_store_outbox_retry (McStore  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   if (!mc_store_step_done (self, stmt, error))
     return FALSE;
+  n = (guint) sqlite3_changes (self->db);
   if (n_retried)
-    *n_retried = (guint) sqlite3_changes (self->db);
+    *n_retried = n;
+  if (n > 0)
+    {
+      g_autofree char *subject = id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : NULL;
+      g_autofree char *detail = g_strdup_printf ("%u", n);
+
+      mc_store_log_desk_event_quietly (self, "outbox-retried", subject, detail);
+    }
   return TRUE;
 }
 
@@ -637,6 +649,9 @@ mc_store_outbox_resend (McStore     *self,
   guint n;
 
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
+
+  if (!mc_store_check_office_task (self, MC_OFFICE_TASK_RESEND, error))
+    return FALSE;
 
   if (!mc_store_begin (self, error))
     return FALSE;
@@ -677,6 +692,12 @@ mc_store_outbox_resend (McStore     *self,
         goto fail;
       n = 1;
     }
+  {
+    g_autofree char *detail = g_strdup_printf ("%u", n);
+
+    if (!mc_store_log_desk_event (self, "outbox-resent", code, detail, error))
+      goto fail;
+  }
   if (!mc_store_commit (self, error))
     return FALSE;
   if (n_dossiers)

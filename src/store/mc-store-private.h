@@ -130,6 +130,22 @@ gboolean      mc_store_check_event_roles (McStore   *self,
                                        int           from_status,
                                        McStatus      to_status,
                                        GError      **error);
+/* Appends an entry to the desk's own log (mc-store-desk-log.c), inside the caller's
+ * transaction: @action is a stable word ("account-added", "setting-changed", …). */
+gboolean      mc_store_log_desk_event (McStore    *self,
+                                       const char   *action,
+                                       const char   *subject,
+                                       const char   *detail,
+                                       GError      **error);
+/* The same outside any transaction, for what has already happened: a failure is only
+ * reported to the debug log. */
+void          mc_store_log_desk_event_quietly (McStore *self,
+                                       const char   *action,
+                                       const char   *subject,
+                                       const char   *detail);
+/* A late dossier's apology is signed off by a supervisor (mc_roles_for_apology). */
+gboolean      mc_store_check_apology_roles (McStore *self,
+                                       GError      **error);
 gboolean      mc_store_check_setting_roles (McStore *self,
                                        const char   *key,
                                        GError      **error);

@@ -12,6 +12,7 @@
 
 #include "mc-error.h"
 #include "mc-i18n.h"
+#include "mc-step-plan.h"
 #include "mc-store-private.h"
 #include "mc-text.h"
 
@@ -205,6 +206,9 @@ mc_store_record_apology (McStore     *self,
 
   if (!mc_store_begin (self, error))
     return NULL;
+  /* The clerk sees it proposed; the supervisor signs it off for the head of the agency. */
+  if (!mc_store_check_apology_roles (self, error))
+    goto fail;
   dossier = mc_store_get_dossier (self, code, error);
   if (dossier == NULL)
     goto fail;
@@ -339,4 +343,50 @@ mc_store_get_rating (McStore     *self,
   if (rc != SQLITE_ROW)
     return mc_store_set_sqlite_error (self, rc, _("Reading a dossier failed"), error);
   return TRUE;
+}
+
+GPtrArray *
+mc_store_get_handover_history (McStore     *self,
+                               const char  *code,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) apologies = NULL;
+  g_autoptr(GHashTable) recorded = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+
+  if ((history = mc_store_get_history (self, code, error)) == NULL ||
+      (apologies = mc_store_list_apologies (self, code, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < apologies->len; i++)
+    g_hash_table_add (recorded, &((McApologyRecord *) g_ptr_array_index (apologies, i))->event_id);
+  /* Backwards, so that removing keeps the indexes still to visit. */
+  for (guint i = history->len; i > 0; i--)
+    {
+      const McDossierEvent *event = g_ptr_array_index (history, i - 1);
+
+      if (g_hash_table_contains (recorded, &event->id))
+        g_ptr_array_remove_index (history, i - 1);
+    }
+  return g_steal_pointer (&history);
+}
+
+GPtrArray *
+mc_store_get_step_plan (McStore          *self,
+                        const McDossier  *dossier,
+                        GError          **error)
+{
+  g_autoptr(McProcedure) procedure = NULL;
+  g_autoptr(GArray) pauses = NULL;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+  g_return_val_if_fail (dossier != NULL, NULL);
+
+  /* A procedure gone from the catalogue has no steps to plan. */
+  procedure = mc_store_get_procedure (self, dossier->procedure_code, NULL);
+  if ((pauses = mc_store_get_pauses (self, dossier->code, error)) == NULL)
+    return NULL;
+  return mc_step_plan_for_dossier (self->calendar, dossier, procedure != NULL ? procedure->steps : NULL,
+                                   (const McPause *) pauses->data, pauses->len, error);
 }

@@ -491,6 +491,7 @@ mc_store_set_setting (McStore     *self,
   g_autofree char *canonical = NULL;
   g_autofree char *previous = NULL;
   sqlite3_stmt *stmt;
+  gboolean changed;
 
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
 
@@ -506,6 +507,12 @@ mc_store_set_setting (McStore     *self,
       return FALSE;
     }
 
+  changed = g_strcmp0 (canonical, previous) != 0;
+  if (!mc_store_begin (self, error))
+    {
+      mc_office_settings_set (self->settings, key, previous, NULL);
+      return FALSE;
+    }
   stmt = mc_store_prepare (self, "INSERT INTO settings (key, value) VALUES (?1, ?2)"
                                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   if (stmt != NULL)
@@ -513,15 +520,28 @@ mc_store_set_setting (McStore     *self,
       mc_bind_text (stmt, 1, key);
       mc_bind_text (stmt, 2, canonical);
     }
-  if (stmt == NULL || !mc_store_step_done (self, stmt, error) ||
+  if (stmt == NULL || !mc_store_step_done (self, stmt, error))
+    goto fail;
+  if (changed)
+    {
+      /* The portal's password lives in a file and never reaches the settings; the file's
+       * path may be logged. */
+      g_autofree char *detail = g_strdup_printf ("%s → %s", previous != NULL ? previous : "", canonical);
+
+      if (!mc_store_log_desk_event (self, "setting-changed", key, detail, error))
+        goto fail;
+    }
+  if (!mc_store_commit (self, error) ||
       ((g_str_equal (key, "office.hours") || g_str_equal (key, "office.working-weekdays")) &&
        !rebuild_calendar (self, error)))
-    {
-      /* Keep memory and disk in agreement: the old value stays in force. */
-      mc_office_settings_set (self->settings, key, previous, NULL);
-      return FALSE;
-    }
+    goto fail;
   return TRUE;
+
+fail:
+  mc_store_rollback (self);
+  /* Keep memory and disk in agreement: the old value stays in force. */
+  mc_office_settings_set (self->settings, key, previous, NULL);
+  return FALSE;
 }
 
 gboolean
@@ -538,6 +558,9 @@ mc_store_import_announcements (McStore     *self,
 
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
 
+  if (!mc_store_check_office_task (self, MC_OFFICE_TASK_IMPORT_CALENDAR, error))
+    return FALSE;
+
   merged = mc_holiday_rules_with_announcements (self->rules, json, error);
   if (merged == NULL)
     return FALSE;
@@ -553,9 +576,15 @@ mc_store_import_announcements (McStore     *self,
   sqlite3_bind_int64 (stmt, 1, mc_time_now ());
   mc_bind_text (stmt, 2, json);
   if (!mc_store_step_done (self, stmt, error) ||
-      !mc_store_recompute_due_dates (self, &n, error) ||
-      !mc_store_commit (self, error))
+      !mc_store_recompute_due_dates (self, &n, error))
     goto fail_rollback;
+  {
+    g_autofree char *detail = g_strdup_printf ("%u", n);
+
+    if (!mc_store_log_desk_event (self, "calendar-imported", NULL, detail, error) ||
+        !mc_store_commit (self, error))
+      goto fail_rollback;
+  }
 
   mc_holiday_rules_unref (old_rules);
   if (old_calendar != NULL)
@@ -599,6 +628,9 @@ mc_store_import_catalogue (McStore           *self,
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
   g_return_val_if_fail (catalogue != NULL, FALSE);
 
+  if (!mc_store_check_office_task (self, MC_OFFICE_TASK_IMPORT_CATALOGUE, error))
+    return FALSE;
+
   if (!mc_store_begin (self, error))
     return FALSE;
   for (guint i = 0; i < catalogue->procedures->len; i++)
@@ -640,6 +672,12 @@ mc_store_import_catalogue (McStore           *self,
   sqlite3_bind_int (stmt, 4, (int) catalogue->procedures->len);
   if (!mc_store_step_done (self, stmt, error))
     goto fail;
+  {
+    g_autofree char *detail = g_strdup_printf ("%u", catalogue->procedures->len);
+
+    if (!mc_store_log_desk_event (self, "catalogue-imported", source, detail, error))
+      goto fail;
+  }
   return mc_store_commit (self, error);
 
 fail:
@@ -744,6 +782,9 @@ mc_store_backup (McStore     *self,
 
   g_return_val_if_fail (MC_IS_STORE (self), FALSE);
 
+  if (!mc_store_check_office_task (self, MC_OFFICE_TASK_BACKUP, error))
+    return FALSE;
+
   g_unlink (partial);
   rc = sqlite3_open_v2 (partial, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   /* The copy is synced by its own commit, whatever SQLite's compiled-in default. */
@@ -790,6 +831,9 @@ mc_store_backup (McStore     *self,
       g_prefix_error (error, _("Backing up to %s failed: "), path);
       return FALSE;
     }
+  /* After the copy: the backup does not hold its own entry, and a backup from a full disk
+   * is still a backup. */
+  mc_store_log_desk_event_quietly (self, "backup", path, NULL);
   return TRUE;
 }
 
@@ -851,6 +895,11 @@ static const struct
   { N_("accounts without an active administrator"),
     "SELECT 'accounts' WHERE EXISTS (SELECT 1 FROM accounts) AND NOT EXISTS (SELECT 1 FROM accounts"
     " WHERE active = 1 AND instr (',' || roles || ',', ',administrator,') > 0)" },
+  /* Digitisation (migration 11): the flags the dashboard counts follow the attachments. */
+  { N_("scanned-document marks that differ from the attachments"),
+    "SELECT code FROM dossiers d WHERE documents_scanned <> EXISTS (SELECT 1 FROM attachments a"
+    " WHERE a.dossier_id = d.id AND a.target <> 'result') OR result_scanned <> EXISTS (SELECT 1 FROM attachments a"
+    " WHERE a.dossier_id = d.id AND a.target = 'result')" },
   { N_("search index out of date"),
     "SELECT code FROM dossiers WHERE search_text <> mc_search_text (code, applicant_name, id_number, phone,"
     " procedure_code, procedure_name)" },

@@ -39,7 +39,7 @@ GQuark mc_store_error_quark (void);
 G_DECLARE_FINAL_TYPE (McStore, mc_store, MC, STORE, GObject)
 
 /* The current schema version (PRAGMA user_version). */
-#define MC_STORE_SCHEMA_VERSION 9
+#define MC_STORE_SCHEMA_VERSION 11
 
 typedef struct
 {
@@ -220,9 +220,10 @@ GArray           *mc_store_on_time_by_month     (McStore               *self,
                                                  GError               **error);   /* McMonthRate */
 
 /* The supervisor's dashboard (mc-store-dashboard.c). Each call is a handful of range counts
- * and range aggregates over covering indexes (migration 7): no dossier row is read into
- * memory, so a year of a busy office costs tens of milliseconds. What each figure counts is
- * in mc-figures.h. Period figures are over [@from, @to), the moment's figures at @now. */
+ * and range aggregates over covering indexes (migrations 7 and 11): no dossier row is read
+ * into memory, so a year of a busy office costs tens of milliseconds. What each figure counts
+ * is in mc-figures.h. Period figures are over [@from, @to), the moment's figures at @now;
+ * the figures of one call describe one state of the database. */
 gboolean          mc_store_dashboard_figures    (McStore               *self,
                                                  McTime                 from,
                                                  McTime                 to,
@@ -253,17 +254,17 @@ gboolean          mc_store_dashboard_lateness   (McStore               *self,
                                                  McTime                 now,
                                                  McLateness            *lateness,
                                                  GError               **error);
-/* All of the above for @period: the figures, months, weeks and lateness, and the breakdowns
- * whose bit (1 << kind) is set in @breakdowns. */
+/* All of the above for @period, read as of one moment: the figures, months, weeks and
+ * lateness, and the breakdowns whose bit (1 << kind) is set in @breakdowns. */
 McDashboard      *mc_store_load_dashboard       (McStore               *self,
                                                  const McPeriod        *period,
                                                  McTime                 now,
                                                  guint                  breakdowns,
                                                  GError               **error);
 /* The dossiers behind a figure, a breakdown cell or a chart bar, as ids for
- * mc_store_get_dossier_summaries (): the period's figures newest first (by receipt, or by
- * result for the finished ones), the moment's figures by current appointment, earliest
- * first. The count is the figure's. */
+ * mc_store_get_dossier_summaries (): the period's figures newest first (by receipt, by
+ * result for the finished ones, by return for the rated), the moment's figures by current
+ * appointment, earliest first. The count is the figure's. */
 GArray           *mc_store_list_figure_ids      (McStore               *self,
                                                  const McFigureFilter  *filter,
                                                  GError               **error);   /* gint64 */
@@ -575,6 +576,18 @@ McApologyRecord  *mc_store_record_apology       (McStore               *self,
 GPtrArray        *mc_store_list_apologies       (McStore               *self,
                                                  const char            *code,
                                                  GError               **error);   /* McApologyRecord* */
+/* The entries of the history that hand the dossier on — moves and hand-overs between
+ * departments — leaving out those that only record something (apologies): what form 06
+ * lists. Oldest first; the entries are copies (McDossierEvent*). */
+GPtrArray        *mc_store_get_handover_history (McStore               *self,
+                                                 const char            *code,
+                                                 GError               **error);
+/* Each internal step of the dossier's procedure with its due moment (mc-step-plan.h), from
+ * the catalogue's steps, the dossier's appointments and its pauses. Empty for a procedure
+ * without steps or gone from the catalogue. */
+GPtrArray        *mc_store_get_step_plan        (McStore               *self,
+                                                 const McDossier       *dossier,
+                                                 GError               **error);   /* McPlannedStep* */
 
 /* A scanned document kept with a dossier: the file lives once per content under the data
  * directory (next to the database: attachments/ab/cdef…, named by its SHA-256). */
@@ -689,5 +702,33 @@ void              mc_store_sign_out             (McStore               *self);
 /* The account signed in on this store, or NULL (borrowed: valid until the next sign-in or
  * sign-out; its name and roles follow the database at each change). */
 const McAccount  *mc_store_get_current_account  (McStore               *self);
+/* An entry of the desk's own log: what was done to the desk rather than to a dossier. */
+typedef struct
+{
+  gint64  id;
+  McTime  at;
+  char   *account;    /* the user name signed in, or NULL on a desk without accounts */
+  char   *os_user;    /* the operating system's user who ran the program */
+  char   *action;     /* "account-added", "account-changed", "account-disabled", "account-enabled",
+                       * "password-changed", "signed-in", "sign-in-refused", "setting-changed",
+                       * "catalogue-imported", "calendar-imported", "backup", "outbox-resent" */
+  char   *subject;    /* the account, the setting's key, the file…; may be NULL */
+  char   *detail;     /* roles, old → new value, counts; never a password; may be NULL */
+} McDeskEvent;
+
+void              mc_desk_event_free            (McDeskEvent           *event);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McDeskEvent, mc_desk_event_free)
+/* The newest @limit entries (0: all), oldest first. Administrators only: the log names who
+ * signed in when. */
+GPtrArray        *mc_store_list_desk_events     (McStore               *self,
+                                                 guint                  limit,
+                                                 GError               **error);   /* McDeskEvent* */
+/* May the account signed in here (anyone in single-user mode) do @task? FORBIDDEN with the
+ * roles' message if not. The store's own catalogue and calendar imports, backup and outbox
+ * retries ask this themselves; a restore, which replaces the database file, asks it of the
+ * database it is about to replace. */
+gboolean          mc_store_check_office_task    (McStore               *self,
+                                                 McOfficeTask           task,
+                                                 GError               **error);
 
 G_END_DECLS

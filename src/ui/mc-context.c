@@ -496,6 +496,15 @@ mc_context_get_account (McContext *self)
   return self->account;
 }
 
+McRoles
+mc_context_get_roles (McContext *self)
+{
+  g_return_val_if_fail (MC_IS_CONTEXT (self), MC_ROLES_NONE);
+  if (!g_atomic_int_get (&self->has_accounts))
+    return MC_ROLES_ALL;
+  return self->account != NULL ? self->account->roles : MC_ROLES_NONE;
+}
+
 static void
 set_account (McContext       *self,
              const McAccount *account)

@@ -60,6 +60,10 @@ void            mc_context_dossier_changed  (McContext            *self,
 gboolean        mc_context_has_accounts     (McContext            *self);
 const McAccount *
                 mc_context_get_account      (McContext            *self);   /* borrowed, or NULL */
+/* What the person at the desk may do: the signed-in account's roles, every role on a desk
+ * without accounts, none while a desk with accounts is locked. The store checks the same
+ * roles on every change; the window asks first so that it offers only what will be taken. */
+McRoles         mc_context_get_roles        (McContext            *self);
 /* Signs @username in on the store (a job like any other, so it takes effect after the jobs
  * queued before it); ::account-changed follows, success or not, since a failed sign-in leaves
  * nobody signed in. The password is wiped from memory once checked. */

@@ -6,7 +6,7 @@
  * page only formats it. The cards, the charts' bars and the table's numbers each open the list
  * of the dossiers behind them: the dossier list page with the figure's filter
  * (mc_dossier_list_page_show_figure → mc_store_list_figure_ids), so the list's count is the
- * figure's. The charts are the print layer's, the same the period report prints.
+ * figure's; the satisfaction rate opens every rated dossier, each rating its own. The charts are the print layer's, the same the period report prints.
  *
  * The page keeps itself current without being asked: after a dossier is received or moved on
  * this desk (McContext::dossier-changed), when another program writes the database (the CLI,
@@ -57,7 +57,10 @@ typedef enum
   CARD_COUNT,
   CARD_ON_TIME_RATE,
   CARD_HANDLING,
-  CARD_SHARE,
+  CARD_SHARE,           /* of the received */
+  CARD_RESULT_SHARE,    /* of the finished */
+  CARD_SATISFACTION,    /* (very satisfied + satisfied) of the rated; opens the rated */
+  CARD_RATING,          /* a count of one rating, with its share of the rated */
 } CardValue;
 
 typedef struct
@@ -80,6 +83,12 @@ static const CardSpec card_specs[] = {
   { MC_FIGURE_FINISHED, NC_("dashboard figure", "Average handling time"), CARD_HANDLING },
   { MC_FIGURE_RECEIVED_ONLINE, NC_("dashboard figure", "Submitted online"), CARD_SHARE },
   { MC_FIGURE_RECEIVED_SYNCED, NC_("dashboard figure", "Synced to the portal"), CARD_SHARE },
+  { MC_FIGURE_RECEIVED_DIGITISED, NC_("dashboard figure", "Dossiers digitised"), CARD_SHARE },
+  { MC_FIGURE_RESULT_DIGITISED, NC_("dashboard figure", "Results digitised"), CARD_RESULT_SHARE },
+  { MC_FIGURE_RATED, NC_("dashboard figure", "Satisfaction rate"), CARD_SATISFACTION },
+  { MC_FIGURE_RATED_VERY_SATISFIED, NC_("dashboard figure", "Very satisfied"), CARD_RATING },
+  { MC_FIGURE_RATED_SATISFIED, NC_("dashboard figure", "Satisfied"), CARD_RATING },
+  { MC_FIGURE_RATED_NOT_SATISFIED, NC_("dashboard figure", "Not satisfied"), CARD_RATING },
 };
 
 /* A card's or a column's name: "Received" is a date in the dossier list, a count here. */
@@ -451,6 +460,35 @@ update_card (Card                     *card,
         detail = g_strdup_printf (_("working days, %s finished"), handled);
       }
       break;
+    case CARD_RESULT_SHARE:
+      {
+        g_autofree char *part = mc_figures_format_count (count);
+        g_autofree char *finished = mc_figures_format_count (f->finished);
+
+        value = mc_figures_format_rate (count, f->finished);
+        detail = g_strdup_printf (_("%s of %s finished"), part, finished);
+      }
+      break;
+    case CARD_SATISFACTION:
+      {
+        g_autofree char *pleased = mc_figures_format_count (f->rated_very_satisfied + f->rated_satisfied);
+        g_autofree char *rated = mc_figures_format_count (f->rated);
+
+        value = mc_figures_format_rate (f->rated_very_satisfied + f->rated_satisfied, f->rated);
+        /* Translators: "1.100 of 1.192 rated satisfied or very satisfied" — at the return, in the period. */
+        detail = g_strdup_printf (_("%s of %s rated satisfied or very satisfied"), pleased, rated);
+      }
+      break;
+    case CARD_RATING:
+      {
+        g_autofree char *rate = mc_figures_format_rate (count, f->rated);
+        g_autofree char *rated = mc_figures_format_count (f->rated);
+
+        value = mc_figures_format_count (count);
+        /* Translators: "4,9 % of 16.040 rated". */
+        detail = g_strdup_printf (_("%s of %s rated"), rate, rated);
+      }
+      break;
     case CARD_SHARE:
     default:
       {
@@ -467,7 +505,8 @@ update_card (Card                     *card,
   gtk_label_set_text (card->detail, detail);
   /* The word on the card says it; the colour only repeats it. */
   set_mark (GTK_WIDGET (card->value), "overdue",
-            count > 0 && (card->spec->figure == MC_FIGURE_OVERDUE || card->spec->figure == MC_FIGURE_FINISHED_LATE));
+            count > 0 && (card->spec->figure == MC_FIGURE_OVERDUE || card->spec->figure == MC_FIGURE_FINISHED_LATE ||
+                          card->spec->figure == MC_FIGURE_RATED_NOT_SATISFIED));
   set_mark (GTK_WIDGET (card->value), "due-soon", count > 0 && card->spec->figure == MC_FIGURE_DUE_SOON);
   label = g_strdup_printf ("%s: %s, %s", figure_title (card->spec->title), value, detail);
   gtk_accessible_update_property (GTK_ACCESSIBLE (card->child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);

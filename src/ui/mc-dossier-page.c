@@ -73,6 +73,13 @@ static const MoveInfo move_infos[] = {
     "destructive-action" },
 };
 
+/* How a step of the plan ended: the hand-over to the next department, or the result. */
+typedef struct
+{
+  McTime    at;              /* MC_TIME_NONE while the step runs or has not started */
+  McVerdict verdict;
+} StepEnd;
+
 typedef struct
 {
   McDossier *dossier;
@@ -86,6 +93,8 @@ typedef struct
   McRating   rating;         /* recorded at the return, or NONE */
   GStrv      steps;          /* the procedure's internal steps' departments (may be empty) */
   GStrv      step_labels;    /* the same, with each one's share of the time, for the clerk */
+  GPtrArray *plan;           /* McPlannedStep*: each step's due moment */
+  GArray    *step_ends;      /* StepEnd per step of @plan: when and how it was handed on */
   gboolean   propose_apology; /* deadline running and due soon or past: form 04 is proposed */
   McTime     watched_due;    /* the appointment the proposal is about (a promised one counts) */
   McTime     suggested_due;  /* a new appointment to start from, or MC_TIME_NONE */
@@ -129,10 +138,13 @@ struct _McDossierPage
   GtkGrid           *documents_grid;
   GtkWidget         *pauses_box;
   GtkGrid           *pauses_grid;
+  GtkWidget         *steps_box;
+  GtkGrid           *steps_grid;
   GtkGrid           *history_grid;
   GtkMenuButton     *forms_button;
   GtkWidget         *apology_bar;
   GtkLabel          *apology_title_label;
+  GtkLabel          *apology_hint_label;
   GtkEntry          *apology_reason_entry;
   GtkEntry          *apology_due_entry;
   GtkCalendar       *apology_calendar;
@@ -155,6 +167,7 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (McDossierPage, mc_dossier_page, GTK_TYPE_WIDGET)
 
 static void load (McDossierPage *self, gboolean show_loading);
+static void print_slip (McDossierPage *self, const char *code);
 static void print_form (McDossierPage *self, McFormKind kind);
 
 static const MoveInfo *
@@ -191,6 +204,8 @@ dossier_view_free (DossierView *view)
   g_clear_pointer (&view->apologies, g_ptr_array_unref);
   g_strfreev (view->steps);
   g_strfreev (view->step_labels);
+  g_clear_pointer (&view->plan, g_ptr_array_unref);
+  g_clear_pointer (&view->step_ends, g_array_unref);
   g_free (view->explanation);
   g_free (view);
 }
@@ -294,14 +309,43 @@ update_forms_menu (McDossierPage *self)
   return any;
 }
 
+static McRoles
+current_roles (McDossierPage *self)
+{
+  return self->context != NULL ? mc_context_get_roles (self->context) : MC_ROLES_NONE;
+}
+
+/* A move the status allows but the signed-in role does not is shown, insensitive, with the
+ * reason as its tooltip: the clerk sees that the dossier can go on, and who takes it on. */
+static void
+update_move_button (GtkWidget  *button,
+                    McRoles     roles,
+                    McStatus    from,
+                    McStatus    to)
+{
+  g_autoptr(GError) refusal = NULL;
+  gboolean permitted = mc_roles_check_move (roles, from, to, &refusal);
+
+  gtk_widget_set_sensitive (button, permitted);
+  gtk_widget_set_tooltip_text (button, permitted ? NULL : refusal->message);
+}
+
 static void
 update_actions (McDossierPage *self)
 {
   const McDossier *dossier = self->view != NULL ? self->view->dossier : NULL;
+  McRoles roles = current_roles (self);
   gboolean any_move = FALSE;
   gboolean any_form;
   gboolean in_processing = dossier != NULL && dossier->status == MC_STATUS_IN_PROCESSING;
+  gboolean may_step = in_processing && (roles & mc_roles_for_step (MC_STATUS_IN_PROCESSING)) != 0;
+  gboolean may_apologise = (roles & mc_roles_for_apology ()) != 0;
 
+  for (gsize i = 0; i < G_N_ELEMENTS (move_infos); i++)
+    any_move |= dossier != NULL && mc_roles_may_move (roles, dossier->status, move_infos[i].to);
+  /* The action first: its helper sets the buttons' sensitivity when it changes, and each
+   * button's own sensitivity (its role) is set after it. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.move", any_move && !self->moving);
   for (gsize i = 0; i < G_N_ELEMENTS (move_infos); i++)
     {
       McStatus to = move_infos[i].to;
@@ -310,24 +354,35 @@ update_actions (McDossierPage *self)
 
       gtk_widget_set_visible (button, allowed);
       if (allowed)
-        gtk_button_set_label (GTK_BUTTON (button), move_label (dossier->status, to));
-      any_move |= allowed;
+        {
+          gtk_button_set_label (GTK_BUTTON (button), move_label (dossier->status, to));
+          if (!self->moving)
+            update_move_button (button, roles, dossier->status, to);
+        }
     }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.move", any_move && !self->moving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.print-slip",
                                  dossier != NULL && has_receipt_slip (dossier->status));
 
   /* Steps between departments happen inside "in processing" (domain.md). */
   gtk_widget_set_visible (self->step_button, in_processing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.record-step", in_processing && !self->moving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.record-step", may_step && !self->moving);
 
   any_form = update_forms_menu (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->forms_button), any_form);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.print-form", any_form);
 
+  /* The apology is proposed to whoever has the dossier open; a supervisor signs it off. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.apologise",
-                                 self->view != NULL && self->view->propose_apology && !self->apologising);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.attach", dossier != NULL && !self->attaching);
+                                 self->view != NULL && self->view->propose_apology && may_apologise &&
+                                 !self->apologising);
+  gtk_label_set_text (self->apology_hint_label,
+                      may_apologise
+                      ? _("Send the applicant an apology with the reason and a new appointment before the "
+                          "appointment passes. The original appointment stays the one the on-time figures count.")
+                      : _("A supervisor signs off the apology and the new appointment (form 04): ask the "
+                          "supervisor to sign in on this desk, or to open the dossier on theirs."));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dossier.attach",
+                                 dossier != NULL && roles != MC_ROLES_NONE && !self->attaching);
 }
 
 /* ---- loading (worker thread, then main thread) -------------------------------------- */
@@ -353,36 +408,46 @@ due_state (McStore         *store,
   return DUE_STATE_IN_TIME;
 }
 
-/* The procedure's internal steps (quy trình nội bộ), each with its share of the processing
- * time, for the hand-over between departments. A procedure gone from the catalogue has none. */
-static void
-load_steps (McStore     *store,
-            DossierView *view)
+/* An audit entry that records an apology (McApologyRecord*), not a hand-over. */
+static gboolean
+is_apology_of (GPtrArray            *apologies,
+               const McDossierEvent *event)
 {
-  g_autoptr(McProcedure) procedure = mc_store_get_procedure (store, view->dossier->procedure_code, NULL);
-  const McOfficeHours *hours = mc_work_calendar_get_office_hours (mc_store_get_work_calendar (store));
-  const McTimeLimit limit = view->dossier->time_limit;
+  for (guint i = 0; i < apologies->len; i++)
+    if (((const McApologyRecord *) g_ptr_array_index (apologies, i))->event_id == event->id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The procedure's internal steps (quy trình nội bộ), each with its share of the processing
+ * time and its due moment (mc-step-plan), and how each ended: a hand-over to the next
+ * department or the result back at the counter, judged against the step's due. A procedure
+ * gone from the catalogue has none. */
+static gboolean
+load_steps (McStore      *store,
+            DossierView  *view,
+            GError      **error)
+{
+  McWorkCalendar *calendar = mc_store_get_work_calendar (store);
   g_autoptr(GStrvBuilder) steps = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
-  gint64 total_seconds = 0;
 
-  /* The time a share is of, in working seconds, where the limit is counted in working time. */
-  if (limit.kind == MC_TIME_LIMIT_WORKING_DAYS)
-    total_seconds = (gint64) limit.amount * mc_office_hours_daily_seconds (hours);
-  else if (limit.kind == MC_TIME_LIMIT_WORKING_HOURS)
-    total_seconds = (gint64) limit.amount * 3600;
-  else if (limit.kind == MC_TIME_LIMIT_SAME_DAY)
-    total_seconds = mc_office_hours_daily_seconds (hours);
-
-  for (guint i = 0; procedure != NULL && procedure->steps != NULL && i < procedure->steps->len; i++)
+  if ((view->plan = mc_store_get_step_plan (store, view->dossier, error)) == NULL)
+    return FALSE;
+  view->step_ends = g_array_sized_new (FALSE, FALSE, sizeof (StepEnd), view->plan->len);
+  for (guint i = 0; i < view->plan->len; i++)
     {
-      const McProcedureStep *step = g_ptr_array_index (procedure->steps, i);
-      gint64 minutes = total_seconds * step->share_percent / 100 / 60;
+      const McPlannedStep *step = g_ptr_array_index (view->plan, i);
+      StepEnd none = { MC_TIME_NONE, MC_VERDICT_NONE };
       g_autofree char *label = NULL;
 
-      if (minutes > 0)
-        label = g_strdup_printf (_("%s — %d%% of the time (%d h %02d min of working time)"), step->department,
-                                 step->share_percent, (int) (minutes / 60), (int) (minutes % 60));
+      g_array_append_val (view->step_ends, none);
+      if (step->due != MC_TIME_NONE)
+        {
+          g_autofree char *due = format_moment (step->due);
+
+          label = g_strdup_printf (_("%s — %d%% of the time, due %s"), step->department, step->share_percent, due);
+        }
       else
         label = g_strdup_printf (_("%s — %d%% of the time"), step->department, step->share_percent);
       g_strv_builder_add (steps, step->department);
@@ -390,6 +455,22 @@ load_steps (McStore     *store,
     }
   view->steps = g_strv_builder_end (steps);
   view->step_labels = g_strv_builder_end (labels);
+
+  for (guint i = 0; i < view->history->len; i++)
+    {
+      const McDossierEvent *event = g_ptr_array_index (view->history, i);
+      int ended = -1;
+      McVerdict verdict = MC_VERDICT_NONE;
+
+      if (event->from_status == MC_STATUS_IN_PROCESSING && event->to_status == MC_STATUS_IN_PROCESSING &&
+          !is_apology_of (view->apologies, event))
+        verdict = mc_step_plan_judge_handover (calendar, view->plan, event->note, event->at, &ended);
+      else if (event->from_status == MC_STATUS_IN_PROCESSING && event->to_status == MC_STATUS_RESULT_READY)
+        verdict = mc_step_plan_judge_result (calendar, view->plan, event->at, &ended);
+      if (ended >= 0 && (guint) ended < view->step_ends->len)
+        g_array_index (view->step_ends, StepEnd, ended) = (StepEnd) { event->at, verdict };
+    }
+  return TRUE;
 }
 
 /* Form 04 is proposed while the deadline runs and the appointment is near or past: the
@@ -448,9 +529,9 @@ load_job (McStore   *store,
 
   if ((view->attachments = mc_store_list_attachments (store, code, error)) == NULL ||
       (view->apologies = mc_store_list_apologies (store, code, error)) == NULL ||
-      !mc_store_get_rating (store, code, &view->rating, error))
+      !mc_store_get_rating (store, code, &view->rating, error) ||
+      !load_steps (store, view, error))
     return NULL;
-  load_steps (store, view);
   load_apology_proposal (store, view, mc_time_now ());
   return g_steal_pointer (&view);
 }
@@ -808,16 +889,88 @@ fill_pauses (McDossierPage *self,
     }
 }
 
-/* An audit entry that records an apology (McApologyRecord*), not a hand-over. */
-static gboolean
-is_apology_of (GPtrArray            *apologies,
-               const McDossierEvent *event)
+/* As form 06 says it of a hand-over. */
+static const char *
+step_verdict_text (McVerdict verdict)
 {
-  for (guint i = 0; i < apologies->len; i++)
-    if (((const McApologyRecord *) g_ptr_array_index (apologies, i))->event_id == event->id)
-      return TRUE;
-  return FALSE;
+  switch (verdict)
+    {
+    case MC_VERDICT_EARLY:
+      return _("early");
+    case MC_VERDICT_ON_TIME:
+      return _("on time");
+    case MC_VERDICT_LATE:
+      return _("late");
+    case MC_VERDICT_NONE:
+    default:
+      return "";
+    }
 }
+
+static void
+fill_steps (McDossierPage     *self,
+            const DossierView *view)
+{
+  McTime now = mc_time_now ();
+  int running = -1;
+
+  clear_grid (self->steps_grid);
+  gtk_widget_set_visible (self->steps_box, view->plan->len > 0);
+  if (view->plan->len == 0)
+    return;
+
+  /* The step running now: the one after the last handed on (a department may be skipped),
+   * while the dossier is being processed. */
+  if (view->dossier->status == MC_STATUS_IN_PROCESSING)
+    {
+      running = 0;
+      for (guint i = 0; i < view->step_ends->len; i++)
+        if (g_array_index (view->step_ends, StepEnd, i).at != MC_TIME_NONE)
+          running = (int) i + 1;
+    }
+
+  gtk_grid_attach (self->steps_grid, cell_label (_("Department"), TRUE), 0, 0, 1, 1);
+  gtk_grid_attach (self->steps_grid, cell_label (_("Share"), TRUE), 1, 0, 1, 1);
+  gtk_grid_attach (self->steps_grid, cell_label (_("Due"), TRUE), 2, 0, 1, 1);
+  gtk_grid_attach (self->steps_grid, cell_label (_("Handed on"), TRUE), 3, 0, 1, 1);
+  for (guint i = 0; i < view->plan->len; i++)
+    {
+      const McPlannedStep *step = g_ptr_array_index (view->plan, i);
+      const StepEnd *end = &g_array_index (view->step_ends, StepEnd, i);
+      g_autofree char *share = g_strdup_printf ("%d %%", step->share_percent);
+      g_autofree char *due = step->due != MC_TIME_NONE ? format_moment (step->due) : g_strdup ("—");
+      g_autofree char *handed = NULL;
+      gboolean late = FALSE;
+      GtkWidget *handed_label;
+
+      if (end->at != MC_TIME_NONE)
+        {
+          g_autofree char *at = format_moment (end->at);
+
+          handed = end->verdict != MC_VERDICT_NONE
+                   ? g_strdup_printf ("%s — %s", at, step_verdict_text (end->verdict))
+                   : g_steal_pointer (&at);
+          late = end->verdict == MC_VERDICT_LATE;
+        }
+      else if ((int) i == running)
+        {
+          late = step->due != MC_TIME_NONE && mc_deadline_is_overdue (step->due, now);
+          handed = g_strdup (late ? _("running, past its due") : _("running"));
+        }
+      else
+        handed = g_strdup ("");
+
+      gtk_grid_attach (self->steps_grid, cell_label (step->department, FALSE), 0, (int) i + 1, 1, 1);
+      gtk_grid_attach (self->steps_grid, cell_label (share, FALSE), 1, (int) i + 1, 1, 1);
+      gtk_grid_attach (self->steps_grid, cell_label (due, FALSE), 2, (int) i + 1, 1, 1);
+      handed_label = cell_label (handed, FALSE);
+      /* Words as well as colour: a late step says so. */
+      if (late)
+        gtk_widget_add_css_class (handed_label, "overdue");
+      gtk_grid_attach (self->steps_grid, handed_label, 3, (int) i + 1, 1, 1);
+    }
+}
+
 
 static void
 fill_history (McDossierPage     *self,
@@ -948,6 +1101,7 @@ show_view (McDossierPage *self,
   fill_documents (self, view);
   fill_result (self, view);
   fill_pauses (self, view->pauses);
+  fill_steps (self, view);
   fill_history (self, view);
   update_actions (self);
   gtk_spinner_stop (self->spinner);
@@ -1112,6 +1266,10 @@ move_done (GObject      *object,
         print_form (self, MC_FORM_REFUSAL);
       else if (moved->status == MC_STATUS_STOPPED)
         print_form (self, MC_FORM_STOP);
+      /* The clock runs again: the applicant takes a slip with the new appointment home. */
+      else if (mc_status_is_paused (from) && moved->status == MC_STATUS_IN_PROCESSING &&
+               moved->current_due_at != MC_TIME_NONE && moved->current_due_at != moved->due_at)
+        print_slip (self, moved->code);
     }
 }
 
@@ -1313,8 +1471,9 @@ mc_dossier_page_move_action (GtkWidget  *widget,
 
   if (self->view == NULL || self->moving)
     return;
-  /* The buttons show only allowed moves; a shortcut or a stale button may still ask. */
-  if (!mc_status_check_move (self->view->dossier->status, (McStatus) to, &error))
+  /* The buttons offer only allowed moves; a shortcut or a stale button may still ask. The
+   * store checks the roles again when it writes. */
+  if (!mc_roles_check_move (current_roles (self), self->view->dossier->status, (McStatus) to, &error))
     {
       say (self, error->message);
       return;
@@ -1340,7 +1499,7 @@ on_slip_printed (GObject      *object,
 
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
-  if (outcome == GTK_PRINT_OPERATION_RESULT_APPLY)
+  if (outcome == GTK_PRINT_OPERATION_RESULT_APPLY && self->print_target_pdf == NULL)
     g_set_object (&self->print_settings, mc_slip_printer_get_print_settings (printer));
   else if (outcome == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
@@ -1348,6 +1507,8 @@ on_slip_printed (GObject      *object,
 
       say (self, message);
     }
+  g_signal_emit (self, signals[SIGNAL_FORM_FINISHED], 0, mc_slip_printer_get_dossier (printer)->code, "01",
+                 outcome == GTK_PRINT_OPERATION_RESULT_APPLY);
 }
 
 static gpointer
@@ -1382,8 +1543,18 @@ print_loaded (GObject      *object,
   printer = mc_slip_printer_new (dossier, mc_context_get_office (self->context), paper);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   mc_slip_printer_set_print_settings (printer, self->print_settings);
+  mc_slip_printer_set_export_filename (printer, self->print_target_pdf);
   mc_slip_printer_run_async (printer, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                              self->cancellable, on_slip_printed, g_object_ref (self));
+}
+
+static void
+print_slip (McDossierPage *self,
+            const char    *code)
+{
+  mc_context_run_async (self->context, print_load_job, g_strdup (code), g_free,
+                        (GDestroyNotify) mc_dossier_free, self->cancellable, print_loaded,
+                        g_object_ref (self));
 }
 
 static void
@@ -1395,9 +1566,7 @@ mc_dossier_page_print_slip_action (GtkWidget  *widget,
 
   if (self->view == NULL)
     return;
-  mc_context_run_async (self->context, print_load_job, g_strdup (self->view->dossier->code), g_free,
-                        (GDestroyNotify) mc_dossier_free, self->cancellable, print_loaded,
-                        g_object_ref (self));
+  print_slip (self, self->view->dossier->code);
 }
 
 /* ---- forms 02 to 06 ----------------------------------------------------------------- */
@@ -1496,14 +1665,16 @@ form_load_job (McStore   *store,
     case MC_FORM_CONTROL:
       if (has_receipt_slip (source->dossier->status))
         {
-          /* The control slip lists hand-overs: an apology is recorded, not handed over. */
-          g_autoptr(GPtrArray) moves = g_ptr_array_new ();
+          /* The control slip lists hand-overs, each judged against its step's share of the
+           * time; an apology is recorded, not handed over. */
+          g_autoptr(GPtrArray) moves = mc_store_get_handover_history (store, request->code, error);
+          g_autoptr(GPtrArray) plan = moves != NULL ? mc_store_get_step_plan (store, source->dossier, error) : NULL;
 
-          for (guint i = 0; i < history->len; i++)
-            if (!is_apology_of (apologies, g_ptr_array_index (history, i)))
-              g_ptr_array_add (moves, g_ptr_array_index (history, i));
-          source->handovers = mc_form_handovers_from_history (source->dossier, mc_store_get_settings (store),
-                                                              mc_store_get_work_calendar (store), moves);
+          if (plan == NULL)
+            return NULL;
+          source->handovers = mc_form_handovers_from_history_with_plan (source->dossier, mc_store_get_settings (store),
+                                                                        mc_store_get_work_calendar (store), moves,
+                                                                        plan);
           return g_steal_pointer (&source);
         }
       break;
@@ -2160,10 +2331,13 @@ mc_dossier_page_class_init (McDossierPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McDossierPage, documents_grid);
   gtk_widget_class_bind_template_child (widget_class, McDossierPage, pauses_box);
   gtk_widget_class_bind_template_child (widget_class, McDossierPage, pauses_grid);
+  gtk_widget_class_bind_template_child (widget_class, McDossierPage, steps_box);
+  gtk_widget_class_bind_template_child (widget_class, McDossierPage, steps_grid);
   gtk_widget_class_bind_template_child (widget_class, McDossierPage, history_grid);
   gtk_widget_class_bind_template_child (widget_class, McDossierPage, forms_button);
   gtk_widget_class_bind_template_child (widget_class, McDossierPage, apology_bar);
   gtk_widget_class_bind_template_child (widget_class, McDossierPage, apology_title_label);
+  gtk_widget_class_bind_template_child (widget_class, McDossierPage, apology_hint_label);
   gtk_widget_class_bind_template_child (widget_class, McDossierPage, apology_reason_entry);
   gtk_widget_class_bind_template_child (widget_class, McDossierPage, apology_due_entry);
   gtk_widget_class_bind_template_child (widget_class, McDossierPage, apology_calendar);
@@ -2186,10 +2360,11 @@ mc_dossier_page_class_init (McDossierPageClass *klass)
   /**
    * McDossierPage::form-finished:
    * @code: the dossier's code
-   * @number: the form's number, "02" to "06"
+   * @number: the form's number, "02" to "06", or "01" for the slip printed again
    * @printed: TRUE when printed or saved, FALSE when cancelled or failed
    *
-   * A form (02 to 06) has left the print operation.
+   * A form (02 to 06), or the slip reprinted with a new appointment, has left the print
+   * operation.
    */
   signals[SIGNAL_FORM_FINISHED] =
     g_signal_new ("form-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -2250,6 +2425,10 @@ mc_dossier_page_set_context (McDossierPage *self,
   g_set_object (&self->context, context);
   g_signal_connect_object (context, "dossier-changed", G_CALLBACK (on_dossier_changed), self,
                            G_CONNECT_SWAPPED);
+  /* Another person at the desk: other moves are theirs to make. */
+  g_signal_connect_object (context, "account-changed", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_actions (self);
 }
 
 void

@@ -3,10 +3,11 @@
  * Measures every figure and breakdown of a one-year period (the last 365 days up to now):
  * the period's figures, the four breakdowns, the months and weeks of the charts, the
  * overdue dossiers by lateness, and everything together as a dashboard page or a report
- * loads it; plus the month's figures and the ids behind the overdue now and the year's late
- * and received dossiers (what opening a figure loads). Each is run 21 times after a warm-up
- * and printed as "name: value unit" with its target (100 ms each; 300 ms for the whole
- * dashboard and for the year's received ids), MISSED next to a missed target, with the
+ * loads it; plus the month's figures and the ids behind the overdue now and the year's late,
+ * received, digitised, rated and not satisfied dossiers (what opening a figure loads). Each is
+ * run 21 times after a warm-up and printed as "name: value unit" with its target (100 ms
+ * each; 300 ms for the whole dashboard and for the ids of the year's received, digitised and
+ * rated, a few hundred thousand), MISSED next to a missed target, with the
  * median CPU time of the thread beside the wall-clock figures (which a busy machine
  * inflates), and all of them again as one JSON object on the last line. Missing a target
  * is not an error.
@@ -123,6 +124,10 @@ typedef enum
   RUN_IDS_OVERDUE,
   RUN_IDS_LATE,
   RUN_IDS_RECEIVED,
+  RUN_IDS_RECEIVED_DIGITISED,
+  RUN_IDS_RESULT_DIGITISED,
+  RUN_IDS_RATED,
+  RUN_IDS_NOT_SATISFIED,
   RUN_DASHBOARD,
 } Run;
 
@@ -201,10 +206,18 @@ run_once (Bench   *bench,
     case RUN_IDS_OVERDUE:
     case RUN_IDS_LATE:
     case RUN_IDS_RECEIVED:
+    case RUN_IDS_RECEIVED_DIGITISED:
+    case RUN_IDS_RESULT_DIGITISED:
+    case RUN_IDS_RATED:
+    case RUN_IDS_NOT_SATISFIED:
       {
         McFigureFilter filter = {
           .figure = run == RUN_IDS_OVERDUE ? MC_FIGURE_OVERDUE
-                    : run == RUN_IDS_LATE ? MC_FIGURE_FINISHED_LATE : MC_FIGURE_RECEIVED,
+                    : run == RUN_IDS_LATE ? MC_FIGURE_FINISHED_LATE
+                    : run == RUN_IDS_RECEIVED_DIGITISED ? MC_FIGURE_RECEIVED_DIGITISED
+                    : run == RUN_IDS_RESULT_DIGITISED ? MC_FIGURE_RESULT_DIGITISED
+                    : run == RUN_IDS_RATED ? MC_FIGURE_RATED
+                    : run == RUN_IDS_NOT_SATISFIED ? MC_FIGURE_RATED_NOT_SATISFIED : MC_FIGURE_RECEIVED,
           .from = from, .to = to, .now = bench->now,
         };
         g_autoptr(GArray) ids = mc_store_list_figure_ids (bench->store, &filter, error);
@@ -255,6 +268,10 @@ bench_runs (Report  *report,
     { RUN_IDS_OVERDUE, "ids_overdue_now", 100 },
     { RUN_IDS_LATE, "ids_finished_late_year", 100 },
     { RUN_IDS_RECEIVED, "ids_received_year", 300 },
+    { RUN_IDS_RECEIVED_DIGITISED, "ids_received_digitised_year", 300 },
+    { RUN_IDS_RESULT_DIGITISED, "ids_result_digitised_year", 300 },
+    { RUN_IDS_RATED, "ids_rated_year", 300 },
+    { RUN_IDS_NOT_SATISFIED, "ids_rated_not_satisfied_year", 100 },
     { RUN_DASHBOARD, "whole_dashboard_year", 300 },
   };
 

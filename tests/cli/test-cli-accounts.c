@@ -156,6 +156,14 @@ assert_contains (const char *text,
     g_error ("“%s” not found in:\n%s", part, text);
 }
 
+/* The role's name in the language the CLI runs in (Vietnamese on a desk, maybe not here). */
+static void
+assert_names_administrator (const char *text)
+{
+  if (strstr (text, "Quản trị viên") == NULL && strstr (text, "Administrator") == NULL)
+    g_error ("the administrator's role is not named in:\n%s", text);
+}
+
 static cJSON *
 parse_json (const Run *run)
 {
@@ -361,6 +369,101 @@ test_refused_move_exits_1 (Fixture *f, gconstpointer data)
   }
 }
 
+/* Backups, restores and catalogue updates are the administrator's: the clerk is told so (exit
+ * 1) and the database is left as it was; the administrator's backup restores. */
+static void
+test_backup_and_restore_need_the_administrator (Fixture *f, gconstpointer data)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *backup = g_build_filename (f->dir, "backup.db", NULL);
+  g_autofree char *catalogue = g_build_filename (g_getenv ("MOTCUA_SOURCE_DIR"), "data", "catalogue",
+                                                 "procedures.json", NULL);
+  g_autoptr(Run) refused_backup = NULL;
+  g_autoptr(Run) backup_run = NULL;
+  g_autoptr(Run) refused_restore = NULL;
+  g_autoptr(Run) anonymous_restore = NULL;
+  g_autoptr(Run) refused_import = NULL;
+  g_autoptr(Run) restored = NULL;
+  g_autoptr(Run) shown = NULL;
+
+  add_staff (f);
+  code = receive_as_clerk (f);
+
+  refused_backup = RUN_AS (f, "thu.lt", f->clerk_pw, "backup", backup);
+  assert_status (refused_backup, 1);
+  assert_names_administrator (refused_backup->err);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  backup_run = RUN_AS (f, "admin", f->admin_pw, "backup", backup);
+  assert_status (backup_run, 0);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+
+  refused_restore = RUN_AS (f, "thu.lt", f->clerk_pw, "restore", backup);
+  assert_status (refused_restore, 1);
+  assert_names_administrator (refused_restore->err);
+  anonymous_restore = RUN (f, "restore", backup);
+  assert_status (anonymous_restore, 1);
+
+  if (g_file_test (catalogue, G_FILE_TEST_IS_REGULAR))
+    {
+      refused_import = RUN_AS (f, "thu.lt", f->clerk_pw, "catalogue", "import", catalogue);
+      assert_status (refused_import, 1);
+      assert_names_administrator (refused_import->err);
+    }
+
+  restored = RUN_AS (f, "admin", f->admin_pw, "restore", backup);
+  assert_status (restored, 0);
+  shown = RUN (f, "show", code);
+  assert_status (shown, 0);
+}
+
+/* The desk's own log through the CLI: the administrator reads who added whom and who signed
+ * in; the clerk may not read it. */
+static void
+test_account_log (Fixture *f, gconstpointer data)
+{
+  g_autoptr(Run) refused = NULL;
+  g_autoptr(Run) log = NULL;
+  g_autoptr(Run) text = NULL;
+  g_autoptr(cJSON) json = NULL;
+  const cJSON *events;
+  const cJSON *event;
+  gboolean clerk_added = FALSE;
+
+  add_staff (f);
+  refused = RUN_AS (f, "thu.lt", f->clerk_pw, "account", "log");
+  assert_status (refused, 1);
+  assert_names_administrator (refused->err);
+
+  log = RUN_AS (f, "admin", f->admin_pw, "account", "log", "--json", "--limit", "0");
+  assert_status (log, 0);
+  json = parse_json (log);
+  events = cJSON_GetObjectItemCaseSensitive (json, "events");
+  g_assert_true (cJSON_IsArray (events));
+  cJSON_ArrayForEach (event, events)
+    {
+      const cJSON *account = cJSON_GetObjectItemCaseSensitive (event, "account");
+
+      if (g_str_equal (json_string (event, "action"), "account-added") &&
+          g_str_equal (json_string (event, "subject"), "thu.lt"))
+        {
+          g_assert_true (cJSON_IsString (account));
+          g_assert_cmpstr (account->valuestring, ==, "admin");
+          clerk_added = TRUE;
+        }
+    }
+  g_assert_true (clerk_added);
+
+  text = RUN_AS (f, "admin", f->admin_pw, "account", "log", "--limit", "3");
+  assert_status (text, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (g_strchomp (text->out), "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  }
+  assert_contains (text->out, "admin");
+}
+
 static void
 test_disabled_account_refused (Fixture *f, gconstpointer data)
 {
@@ -510,6 +613,8 @@ main (int    argc,
   ADD ("/cli-accounts/password-must-be-private-and-right", test_password_must_be_private_and_right);
   ADD ("/cli-accounts/refused-move-exits-1", test_refused_move_exits_1);
   ADD ("/cli-accounts/disabled-account-refused", test_disabled_account_refused);
+  ADD ("/cli-accounts/account-log", test_account_log);
+  ADD ("/cli-accounts/backup-and-restore-need-the-administrator", test_backup_and_restore_need_the_administrator);
   ADD ("/cli-accounts/passwd-changes-the-password", test_passwd_changes_the_password);
   ADD ("/cli-accounts/check-reports-an-edited-entry", test_check_reports_an_edited_entry);
   ADD ("/cli-accounts/check-reports-a-deleted-entry", test_check_reports_a_deleted_entry);

@@ -13,6 +13,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "mc-store.h"
+
 static char *cli_path;
 
 typedef struct
@@ -419,6 +421,71 @@ test_control_slip_from_history (Fixture       *fixture,
   assert_contains (text, "Chuyển Công an xã");
 }
 
+/* A hand-over between departments, recorded as the window records it (the CLI has no
+ * command for it), on the database the CLI uses. */
+static void
+record_step (Fixture    *fixture,
+             const char *code,
+             const char *actor,
+             const char *when,
+             const char *department)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McStore) store = mc_store_open (fixture->db, &error);
+  g_autoptr(McDossier) dossier = NULL;
+  McTime at = MC_TIME_NONE;
+
+  g_assert_no_error (error);
+  g_assert_true (mc_time_parse_local (when, &at, &error));
+  dossier = mc_store_record_step (store, code, actor, at, department, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier->status, ==, MC_STATUS_IN_PROCESSING);
+}
+
+/* Each hand-over between departments is judged against its step's share of the time:
+ * 1.004222 has 7 working days (56 h; received Monday 2 March 2026 10:00, due Wednesday
+ * 11 March 10:00) in steps of 10 / 70 / 20 %. Step 1 (5 h 36 min) is due Tuesday 3 March
+ * 07:36: handed to the officer on Monday at 16:00, early. Step 2 ends at 44 h 48 min,
+ * Monday 9 March 16:48: handed to the leader on Tuesday 10 March 09:00, late. The result
+ * back on Wednesday 11 March 09:30: on time. */
+static void
+test_control_slip_judges_each_step (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *code = receive (fixture, "Đặng Thu Hà", "2026-03-02 10:00");
+  g_autoptr(Run) printed = NULL;
+  g_autofree char *text = NULL;
+  const char *row2, *row3, *row4;
+
+  move (fixture, code, "Lê Thị Thu", "in-processing", "2026-03-02 10:30", NULL);
+  record_step (fixture, code, "Nguyễn Thị Mai", "2026-03-02 16:00", "Cán bộ đăng ký cư trú Công an xã");
+  record_step (fixture, code, "Trần Văn Bình", "2026-03-10 09:00", "Lãnh đạo Công an xã");
+  move (fixture, code, "Đỗ Quang Huy", "result-ready", "2026-03-11 09:30", NULL);
+  printed = RUN (fixture, "form", "06", code, "--pdf", fixture->pdf);
+  assert_status (printed, 0);
+
+  if ((text = pdf_text (fixture->pdf)) == NULL)
+    return;
+  /* The verdict column's heading names all three words: look at the rows. */
+  row2 = strstr (text, "2. Giao:");
+  row3 = row2 != NULL ? strstr (row2, "3. Giao:") : NULL;
+  row4 = row3 != NULL ? strstr (row3, "4. Giao:") : NULL;
+  g_assert_nonnull (row4);
+  {
+    g_autofree char *second = g_strndup (row2, (gsize) (row3 - row2));
+    g_autofree char *third = g_strndup (row3, (gsize) (row4 - row3));
+
+    assert_contains (second, "Trước hạn");
+    assert_contains (second, "16 giờ 00 phút, ngày 02/03/2026");
+    assert_contains (third, "Quá hạn");
+    assert_contains (third, "09 giờ 00 phút, ngày 10/03/2026");
+    assert_contains (row4, "Đúng hạn");
+  }
+  /* Each row says what it was measured by. */
+  assert_contains (text, "07 giờ 36");
+  assert_contains (text, "16 giờ 48");
+}
+
 static void
 test_form_usage_errors (Fixture       *fixture,
                         gconstpointer  data)
@@ -538,6 +605,7 @@ main (int    argc,
   ADD ("/cli/forms/apology-needs-reason-and-new-due", test_apology_needs_reason_and_new_due);
   ADD ("/cli/forms/stop-notice", test_stop_notice);
   ADD ("/cli/forms/control-slip-from-history", test_control_slip_from_history);
+  ADD ("/cli/forms/control-slip-judges-each-step", test_control_slip_judges_each_step);
   ADD ("/cli/forms/usage-errors", test_form_usage_errors);
   ADD ("/cli/register/period", test_register_period);
   ADD ("/cli/register/usage-errors", test_register_usage_errors);

@@ -4,7 +4,9 @@
  * The report's figures agree with `motcua-cli figures` (counted by mc_store_count, another
  * path through the store) and its breakdowns add up to them; the CSV, XLSX and PDF files are
  * written together; a period can be named; a mistyped period or breakdown is refused with
- * the tool's exit statuses and no file. PDF text is read with pdftotext when it is there.
+ * the tool's exit statuses and no file; a dossier received here with scans and a rating at
+ * its return moves the digitisation and satisfaction figures by one. PDF text is read with
+ * pdftotext when it is there.
  */
 #include <string.h>
 
@@ -108,20 +110,30 @@ fixture_setup (Fixture       *fixture,
   assert_status (generated, 0);
 }
 
+/* The database's folder, with the scans kept under it. */
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  remove_tree (fixture->dir);
   g_free (fixture->db);
   g_free (fixture->dir);
   g_free (fixture->from);
@@ -295,6 +307,131 @@ test_report_period_by_name (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (text->out, "Thủ tục hành chính"));
 }
 
+static const char *
+string_at (const cJSON *object,
+           const char  *key)
+{
+  const cJSON *item = cJSON_GetObjectItemCaseSensitive (object, key);
+
+  g_assert_true (cJSON_IsString (item));
+  return item->valuestring;
+}
+
+static void
+run_ok (Fixture            *fixture,
+        const char * const *args)
+{
+  g_autoptr(Run) run = run_argv (fixture->db, args);
+
+  assert_status (run, 0);
+}
+
+static char *
+write_scan (Fixture    *fixture,
+            const char *name)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "%PDF-1.5\nbản quét\n", -1, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Generated history has scans and ratings; a dossier received here with a document scanned,
+ * its result scanned and a displeased citizen at the return adds one to each of those
+ * figures, and the shares are the counts behind them. */
+static void
+test_report_counts_scans_and_ratings (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(Run) first = RUN (fixture, "report", "--from", fixture->from, "--to", fixture->to, "--json");
+  g_autoptr(Run) received = RUN (fixture, "--json", "receive", "--procedure", "1.004222", "--name", "Nguyễn Văn Ấn",
+                                 "--id-number", "001090012345", "--all-mandatory");
+  g_autoptr(Run) second = NULL;
+  g_autoptr(Run) text = NULL;
+  g_autoptr(cJSON) before = NULL;
+  g_autoptr(cJSON) after = NULL;
+  g_autoptr(cJSON) dossier = NULL;
+  g_autofree char *document_scan = write_scan (fixture, "to-khai.pdf");
+  g_autofree char *result_scan = write_scan (fixture, "ket-qua.pdf");
+  g_autofree char *csv = g_build_filename (fixture->dir, "figures.csv", NULL);
+  g_autofree char *table = NULL;
+  g_autofree char *code = NULL;
+  static const char * const figures[] = {
+    "received", "received_digitised", "result_digitised", "rated", "rated_not_satisfied",
+  };
+  const cJSON *missing, *item;
+  gboolean electronic = FALSE;
+
+  assert_status (first, 0);
+  assert_status (received, 0);
+  before = parse_json (first);
+  dossier = parse_json (received);
+  code = g_strdup (string_at (dossier, "code"));
+  run_ok (fixture, (const char *[]) { "attach", code, document_scan, "--document", "ct01", NULL });
+  run_ok (fixture, (const char *[]) { "move", code, "--to", "in-processing", NULL });
+  run_ok (fixture, (const char *[]) { "move", code, "--to", "result-ready", NULL });
+  run_ok (fixture, (const char *[]) { "attach", code, result_scan, "--result", NULL });
+  run_ok (fixture, (const char *[]) { "move", code, "--to", "returned", "--rating", "not-satisfied", NULL });
+  second = RUN (fixture, "report", "--from", fixture->from, "--to", fixture->to, "--json", "--csv", csv);
+  assert_status (second, 0);
+  after = parse_json (second);
+
+  /* The generated year has scans and every kind of rating. */
+  g_assert_cmpfloat (number_at (before, "figures.received_digitised"), >, 0);
+  g_assert_cmpfloat (number_at (before, "figures.result_digitised"), >, 0);
+  g_assert_cmpfloat (number_at (before, "figures.rated_very_satisfied"), >, 0);
+  g_assert_cmpfloat (number_at (before, "figures.rated_satisfied"), >, 0);
+  for (gsize i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      g_autofree char *path = g_strconcat ("figures.", figures[i], NULL);
+
+      g_assert_cmpfloat (number_at (after, path), ==, number_at (before, path) + 1);
+    }
+  g_assert_cmpfloat (number_at (after, "figures.rated_very_satisfied"), ==,
+                     number_at (before, "figures.rated_very_satisfied"));
+  g_assert_cmpfloat (number_at (after, "figures.rated"), ==,
+                     number_at (after, "figures.rated_very_satisfied") + number_at (after, "figures.rated_satisfied") +
+                     number_at (after, "figures.rated_not_satisfied"));
+
+  /* Each share with the counts behind it. */
+  g_assert_cmpfloat (number_at (after, "rates.received_digitised_share.part"), ==,
+                     number_at (after, "figures.received_digitised"));
+  g_assert_cmpfloat (number_at (after, "rates.received_digitised_share.whole"), ==, number_at (after, "figures.received"));
+  g_assert_cmpfloat (number_at (after, "rates.result_digitised_share.part"), ==,
+                     number_at (after, "figures.result_digitised"));
+  g_assert_cmpfloat (number_at (after, "rates.result_digitised_share.whole"), ==, number_at (after, "figures.finished"));
+  g_assert_cmpfloat (number_at (after, "rates.satisfaction.part"), ==,
+                     number_at (after, "figures.rated_very_satisfied") + number_at (after, "figures.rated_satisfied"));
+  g_assert_cmpfloat (number_at (after, "rates.satisfaction.whole"), ==, number_at (after, "figures.rated"));
+  g_assert_cmpfloat (ABS (number_at (after, "rates.satisfaction.rate") -
+                           number_at (after, "rates.satisfaction.part") / number_at (after, "rates.satisfaction.whole")),
+                     <, 1e-9);
+  g_assert_nonnull (strstr (string_at (cJSON_GetObjectItemCaseSensitive (after, "definitions"), "rated"),
+                            "trả kết quả trong kỳ"));
+  /* What the desk still cannot count is said so; what it now counts is not listed. */
+  missing = cJSON_GetObjectItemCaseSensitive (after, "not_available");
+  cJSON_ArrayForEach (item, missing)
+    {
+      g_assert_cmpstr (item->valuestring, !=, "digitised_share");
+      g_assert_cmpstr (item->valuestring, !=, "citizen_ratings");
+      electronic |= g_strcmp0 (item->valuestring, "results_issued_electronically") == 0;
+    }
+  g_assert_true (electronic);
+
+  /* The text and the CSV carry them too. */
+  g_assert_true (g_file_get_contents (csv, &table, NULL, NULL));
+  g_assert_nonnull (strstr (table, "\r\nHồ sơ được số hóa,"));
+  g_assert_nonnull (strstr (table, "\r\nKết quả được số hóa,"));
+  g_assert_nonnull (strstr (table, "\r\nĐánh giá không hài lòng,"));
+  g_assert_nonnull (strstr (table, "\r\nTỷ lệ hài lòng,"));
+  text = RUN (fixture, "report", "--from", fixture->from, "--to", fixture->to);
+  assert_status (text, 0);
+  g_assert_nonnull (strstr (text->out, "Results digitised"));
+  g_assert_nonnull (strstr (text->out, "Satisfaction rate"));
+  g_assert_nonnull (strstr (text->out, "not satisfied"));
+}
+
 static void
 test_report_usage_errors (Fixture *fixture, gconstpointer data)
 {
@@ -344,6 +481,7 @@ main (int    argc,
   ADD ("/cli/report/writes-csv-xlsx-and-pdf", test_report_writes_csv_xlsx_and_pdf);
   ADD ("/cli/report/period-by-name", test_report_period_by_name);
   ADD ("/cli/report/usage-errors", test_report_usage_errors);
+  ADD ("/cli/report/counts-scans-and-ratings", test_report_counts_scans_and_ratings);
 #undef ADD
 
   return g_test_run ();

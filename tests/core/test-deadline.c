@@ -378,6 +378,18 @@ test_pauses_resume (void)
                  T (2025, 11, 20, 10, 0));
   }
   {
+    /* A pause never brings a calendar-day appointment forward: 7 days from Sunday 9 Nov
+     * 08:00 land on Sunday 16, moved to Monday 17 at closing; 26 h paused would push the
+     * target to Monday 10:00, earlier than without the pause, so Monday 17:00 stays. */
+    McPause pause = { T (2025, 11, 14, 9, 0), T (2025, 11, 15, 11, 0) };
+
+    assert_time (due_for (calendar, MC_DEADLINE_OFFICE_HOURS, CAL (7), T (2025, 11, 9, 8, 0)),
+                 T (2025, 11, 17, 17, 0));
+    assert_time (paused_due (calendar, MC_DEADLINE_OFFICE_HOURS, CAL (7), MC_PAUSE_RESUMES,
+                             T (2025, 11, 9, 8, 0), &pause, 1),
+                 T (2025, 11, 17, 17, 0));
+  }
+  {
     /* A pause recorded before the receipt counts only from the receipt. */
     McPause pause = { T (2025, 11, 14, 10, 0), T (2025, 11, 17, 11, 0) };
 
@@ -848,6 +860,16 @@ model_deadline (const Model            *m,
     }
   if (!model_base (m, policy, limit, received, limit.kind == MC_TIME_LIMIT_CALENDAR_DAYS ? paused_clock : 0, &base))
     return FALSE;
+  if (limit.kind == MC_TIME_LIMIT_CALENDAR_DAYS && paused_clock > 0)
+    {
+      McTime unpaused;
+
+      /* Never earlier than with no pause at all (a day-off target moved to the next closing). */
+      if (!model_base (m, policy, limit, received, 0, &unpaused))
+        return FALSE;
+      *out = MAX (base, unpaused);
+      return TRUE;
+    }
   if (limit.kind == MC_TIME_LIMIT_CALENDAR_DAYS || paused_working == 0)
     {
       *out = base;
@@ -1014,8 +1036,16 @@ test_property_random_calendars (void)
               with_pauses++;
             }
 
-          /* RESTARTS: the plain computation from the last delivery. */
+          /* RESTARTS: the plain computation from the last delivery, never before the
+           * appointment computed from the receipt. */
           found = model_deadline (&m, &policy, limit, pauses[n_pauses - 1].ended, NULL, 0, &expected);
+          if (found)
+            {
+              McTime first;
+
+              found = model_deadline (&m, &policy, limit, received, NULL, 0, &first);
+              expected = MAX (expected, first);
+            }
           computed = mc_deadline_with_pauses (calendar, &policy, limit, MC_PAUSE_RESTARTS, received,
                                               pauses, n_pauses, &due, NULL);
           g_assert_cmpint (computed, ==, found);

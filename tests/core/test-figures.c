@@ -1,5 +1,5 @@
 /* The supervisor's figures as values: numbers written as Vietnamese documents write them, a
- * rate over nothing never shown as 0 %, breakdowns ordered with the overdue first, and the
+ * rate over nothing never shown as 0 %, nor 99,95 % as 100 %, breakdowns ordered with the overdue first, and the
  * lateness buckets' edges. */
 #include <string.h>
 
@@ -31,6 +31,43 @@ test_numbers_are_written_the_vietnamese_way (void)
   g_assert_false (mc_figures_rate (0, 0, &value));
   g_assert_cmpstr (days, ==, "2,5 ngày");
   g_assert_cmpstr (no_days, ==, "—");
+}
+
+/* Rounding never says "all" of a part short of the whole, nor "none" of a part above nothing;
+ * files that keep rates as numbers get the decimals that keep them true. */
+static void
+test_rates_never_round_to_all_or_nothing (void)
+{
+  static const struct
+  {
+    gint64      part;
+    gint64      whole;
+    const char *shown;
+    guint       decimals;
+  } cases[] = {
+    { 9999, 10000, "99,9 %", 2 },
+    { 99999, 100000, "99,9 %", 3 },
+    { 999999, 1000000, "99,9 %", 4 },
+    { 1999, 2000, "99,9 %", 2 },       /* 99,95: rounds up to 100,0 otherwise */
+    { 1998, 2000, "99,9 %", 1 },
+    { 10000, 10000, "100,0 %", 1 },
+    { 1, 10000, "< 0,1 %", 2 },
+    { 1, 1000000, "< 0,1 %", 4 },
+    { 1, 2000, "0,1 %", 1 },          /* 0,05 rounds up: not nothing */
+    { 0, 10000, "0,0 %", 1 },
+    { 2, 3, "66,7 %", 1 },
+    { 1, 3, "33,3 %", 1 },
+    { 1, 8, "12,5 %", 1 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = mc_figures_format_rate (cases[i].part, cases[i].whole);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+      g_assert_cmpuint (mc_figures_rate_decimals (cases[i].part, cases[i].whole), ==, cases[i].decimals);
+    }
+  g_assert_cmpuint (mc_figures_rate_decimals (0, 0), ==, 1);
 }
 
 static McBreakdownRow *
@@ -154,6 +191,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/figures/numbers-are-written-the-vietnamese-way", test_numbers_are_written_the_vietnamese_way);
+  g_test_add_func ("/figures/rates-never-round-to-all-or-nothing", test_rates_never_round_to_all_or_nothing);
   g_test_add_func ("/figures/breakdowns-put-the-overdue-first", test_breakdowns_put_the_overdue_first);
   g_test_add_func ("/figures/lateness-buckets-have-sharp-edges", test_lateness_buckets_have_sharp_edges);
   g_test_add_func ("/figures/every-figure-has-a-name-and-a-definition", test_every_figure_has_a_name_and_a_definition);

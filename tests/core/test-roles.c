@@ -198,6 +198,46 @@ test_accounts_are_the_administrators (void)
   g_assert_error (error, MC_CORE_ERROR, MC_CORE_ERROR_NOT_ALLOWED);
 }
 
+/* The late dossier's apology is signed off by the supervisor alone: the head of the agency
+ * signs form 04, not the counter. */
+static void
+test_apology_is_the_supervisors (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mc_roles_check_apology (MC_ROLE_SUPERVISOR, NULL));
+  g_assert_true (mc_roles_check_apology (MC_ROLE_CLERK | MC_ROLE_SUPERVISOR, NULL));
+  g_assert_false (mc_roles_check_apology (MC_ROLE_OFFICER, NULL));
+  g_assert_false (mc_roles_check_apology (MC_ROLE_ADMINISTRATOR, NULL));
+  g_assert_false (mc_roles_check_apology (MC_ROLE_CLERK, &error));
+  g_assert_error (error, MC_CORE_ERROR, MC_CORE_ERROR_NOT_ALLOWED);
+  g_assert_nonnull (strstr (error->message, mc_role_describe (MC_ROLE_SUPERVISOR)));
+}
+
+/* Catalogue, calendar, backups and the outbox are the administrator's (domain.md, People). */
+static void
+test_office_tasks_are_the_administrators (void)
+{
+  static const McOfficeTask tasks[] = {
+    MC_OFFICE_TASK_IMPORT_CATALOGUE, MC_OFFICE_TASK_IMPORT_CALENDAR, MC_OFFICE_TASK_BACKUP,
+    MC_OFFICE_TASK_RESTORE, MC_OFFICE_TASK_RESEND,
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (tasks); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *who = mc_roles_describe (MC_ROLE_CLERK | MC_ROLE_OFFICER | MC_ROLE_SUPERVISOR);
+
+      g_assert_true (mc_roles_check_office_task (MC_ROLE_ADMINISTRATOR, tasks[i], NULL));
+      g_assert_false (mc_roles_check_office_task (MC_ROLE_CLERK | MC_ROLE_OFFICER | MC_ROLE_SUPERVISOR,
+                                                  tasks[i], &error));
+      g_assert_error (error, MC_CORE_ERROR, MC_CORE_ERROR_NOT_ALLOWED);
+      /* Names the roles held and the role needed. */
+      g_assert_nonnull (strstr (error->message, who));
+      g_assert_nonnull (strstr (error->message, mc_role_describe (MC_ROLE_ADMINISTRATOR)));
+    }
+}
+
 /* Roles as typed on the command line: English names, aliases, the office's Vietnamese words
  * with or without diacritics; refused when unknown or empty. */
 static void
@@ -251,5 +291,7 @@ main (int    argc,
   g_test_add_func ("/roles/settings-are-the-administrators", test_settings_are_the_administrators);
   g_test_add_func ("/roles/accounts-are-the-administrators", test_accounts_are_the_administrators);
   g_test_add_func ("/roles/parse-and-print", test_roles_parse_and_print);
+  g_test_add_func ("/roles/apology-is-the-supervisors", test_apology_is_the_supervisors);
+  g_test_add_func ("/roles/office-tasks-are-the-administrators", test_office_tasks_are_the_administrators);
   return g_test_run ();
 }

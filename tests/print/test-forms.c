@@ -8,6 +8,7 @@
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
+#include "mc-form-history.h"
 #include "mc-forms.h"
 #include "mc-store.h"
 
@@ -466,6 +467,131 @@ test_control_slip_hand_overs (Fixture       *f,
   g_assert_null (strstr (text, "5. Giao:"));
 }
 
+static McDossier *
+move_to (Fixture    *f,
+         McStatus    to,
+         const char *actor,
+         const char *when)
+{
+  g_autoptr(GError) error = NULL;
+  McDossier *dossier = mc_store_move (f->store, f->dossier->code, to, actor, at (when), NULL, &error);
+
+  g_assert_no_error (error);
+  return dossier;
+}
+
+static void
+record_step (Fixture    *f,
+             const char *actor,
+             const char *when,
+             const char *department)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = mc_store_record_step (f->store, f->dossier->code, actor, at (when),
+                                                       department, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier->status, ==, MC_STATUS_IN_PROCESSING);
+}
+
+/* Each hand-over between departments is judged against its own step's share of the time.
+ * 1.004222 has 7 working days (56 working hours, received Monday 24/11/2025 10:00, due
+ * Wednesday 03/12 10:00) and three steps: reception 10 %, the residence officer 70 %, the
+ * leader 20 %. Step 1 gets 5 h 36 min: 5 h on Monday, 36 min on Tuesday, due Tuesday 25/11
+ * 07:36. Step 2 ends at 80 % = 44 h 48 min: 37 h by Friday 28/11 evening, then 7 h 48 min
+ * on Monday 01/12 (4 h 30 before noon, 3 h 18 from 13:30), due Monday 01/12 16:48.
+ * Handed to the officer on Monday 16:00: step 1 early. Handed to the leader on Tuesday
+ * 02/12 09:00: step 2 late. The result back on Wednesday 03/12 09:30: on time. */
+static void
+test_control_slip_judges_each_step (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McProcedure) procedure = mc_store_get_procedure (f->store, f->dossier->procedure_code, &error);
+  McWorkCalendar *calendar = mc_store_get_work_calendar (f->store);
+  g_autoptr(McDossier) processing = move_to (f, MC_STATUS_IN_PROCESSING, "Lê Thị Thu", "2025-11-24 10:30");
+  g_autoptr(McDossier) ready = NULL;
+  g_autoptr(GArray) pauses = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(GPtrArray) handovers = NULL;
+  g_autoptr(GPtrArray) unjudged = NULL;
+  g_autoptr(McForm) form = NULL;
+  g_autofree char *text = NULL;
+  const McHandover *to_officer, *to_leader, *result;
+
+  g_assert_no_error (error);
+  record_step (f, "Nguyễn Thị Mai", "2025-11-24 16:00", "Cán bộ đăng ký cư trú Công an xã");
+  record_step (f, "Trần Văn Bình", "2025-12-02 09:00", "Lãnh đạo Công an xã");
+  ready = move_to (f, MC_STATUS_RESULT_READY, "Phạm Văn Đức", "2025-12-03 09:30");
+
+  pauses = mc_store_get_pauses (f->store, ready->code, &error);
+  g_assert_no_error (error);
+  plan = mc_step_plan_for_dossier (calendar, ready, procedure->steps, (const McPause *) pauses->data, pauses->len,
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->len, ==, 3);
+  g_assert_cmpint (((McPlannedStep *) plan->pdata[0])->due, ==, at ("2025-11-25 07:36"));
+  g_assert_cmpint (((McPlannedStep *) plan->pdata[1])->due, ==, at ("2025-12-01 16:48"));
+  g_assert_cmpint (((McPlannedStep *) plan->pdata[2])->due, ==, at ("2025-12-03 10:00"));
+
+  history = mc_store_get_history (f->store, ready->code, &error);
+  g_assert_no_error (error);
+  handovers = mc_form_handovers_from_history_with_plan (ready, mc_store_get_settings (f->store), calendar,
+                                                        history, plan);
+  /* To the agency, to the officer, to the leader, the result back. */
+  g_assert_cmpuint (handovers->len, ==, 4);
+  g_assert_cmpint (((McHandover *) handovers->pdata[0])->verdict, ==, MC_VERDICT_NONE);
+  to_officer = handovers->pdata[1];
+  to_leader = handovers->pdata[2];
+  result = handovers->pdata[3];
+  g_assert_cmpstr (to_officer->receiver_unit, ==, "Cán bộ đăng ký cư trú Công an xã");
+  g_assert_cmpint (to_officer->verdict, ==, MC_VERDICT_EARLY);
+  g_assert_cmpstr (to_officer->note, ==, "Chuyển bước xử lý; hạn bước: 07 giờ 36 phút, ngày 25/11/2025");
+  g_assert_cmpstr (to_leader->giver_unit, ==, "Cán bộ đăng ký cư trú Công an xã");
+  g_assert_cmpint (to_leader->verdict, ==, MC_VERDICT_LATE);
+  g_assert_cmpstr (to_leader->note, ==, "Chuyển bước xử lý; hạn bước: 16 giờ 48 phút, ngày 01/12/2025");
+  g_assert_cmpint (result->verdict, ==, MC_VERDICT_ON_TIME);
+
+  /* Without the plan the steps are listed but not judged. */
+  unjudged = mc_form_handovers_from_history (ready, mc_store_get_settings (f->store), calendar, history);
+  g_assert_cmpuint (unjudged->len, ==, 4);
+  g_assert_cmpint (((McHandover *) unjudged->pdata[1])->verdict, ==, MC_VERDICT_NONE);
+  g_assert_cmpint (((McHandover *) unjudged->pdata[2])->verdict, ==, MC_VERDICT_NONE);
+
+  form = mc_form_new_control (ready, mc_store_get_settings (f->store), handovers);
+  g_assert_true (mc_form_render_pdf (form, f->pdf, &error));
+  g_assert_no_error (error);
+  if ((text = pdf_text (f->pdf)) == NULL)
+    return;
+  assert_contains (text, "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
+  /* The three words (the column's heading names them all) on the rows of the hand-overs,
+   * each on its own: row 2 early, row 3 late, row 4 on time. */
+  {
+    const char *row2 = strstr (text, "2. Giao:");
+    const char *row3 = row2 != NULL ? strstr (row2, "3. Giao:") : NULL;
+    const char *row4 = row3 != NULL ? strstr (row3, "4. Giao:") : NULL;
+    const char *row5 = row4 != NULL ? strstr (row4, "5. Giao:") : NULL;
+    g_autofree char *second = NULL;
+    g_autofree char *third = NULL;
+    g_autofree char *fourth = NULL;
+
+    g_assert_nonnull (row5);
+    second = g_strndup (row2, (gsize) (row3 - row2));
+    third = g_strndup (row3, (gsize) (row4 - row3));
+    fourth = g_strndup (row4, (gsize) (row5 - row4));
+    assert_contains (second, "Trước hạn");
+    assert_contains (second, "16 giờ 00 phút, ngày 24/11/2025");
+    g_assert_null (strstr (second, "Quá hạn"));
+    assert_contains (third, "Quá hạn");
+    assert_contains (third, "09 giờ 00 phút, ngày 02/12/2025");
+    g_assert_null (strstr (third, "Trước hạn"));
+    assert_contains (fourth, "Đúng hạn");
+    assert_contains (fourth, "09 giờ 30 phút, ngày 03/12/2025");
+  }
+  g_assert_cmpint (processing->status, ==, MC_STATUS_IN_PROCESSING);
+}
+
 static void
 test_unwritable_path (Fixture       *f,
                       gconstpointer  data)
@@ -523,6 +649,7 @@ main (int   argc,
   ADD ("/print/forms/apology-title-by-day-of-receipt", test_apology_title_by_day_of_receipt);
   ADD ("/print/forms/stop-fields", test_stop_fields);
   ADD ("/print/forms/control-slip-hand-overs", test_control_slip_hand_overs);
+  ADD ("/print/forms/control-slip-judges-each-step", test_control_slip_judges_each_step);
   ADD ("/print/forms/unwritable-path", test_unwritable_path);
 #undef ADD
   g_test_add_func ("/print/forms/date-line", test_date_line);

@@ -47,7 +47,9 @@ row (const char *key,
   return r;
 }
 
-/* March 2026: 1 234 received, 1 000 finished (200 early, 734 on time, 66 late), 12 overdue. */
+/* March 2026: 1 234 received (617 with scanned documents), 1 000 finished (200 early, 734 on
+ * time, 66 late; 640 results scanned), 700 rated at their return (400 very satisfied, 280
+ * satisfied, 20 not), 12 overdue. */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -73,7 +75,13 @@ fixture_set_up (Fixture       *f,
   fig->received_by_status[MC_STATUS_IN_PROCESSING] = 234;
   fig->received_online = 400;
   fig->received_synced = 1200;
+  fig->received_digitised = 617;
   fig->finished = 1000;
+  fig->result_digitised = 640;
+  fig->rated = 700;
+  fig->rated_very_satisfied = 400;
+  fig->rated_satisfied = 280;
+  fig->rated_not_satisfied = 20;
   fig->finished_early = 200;
   fig->finished_on_time = 734;
   fig->finished_late = 66;
@@ -229,7 +237,17 @@ test_pdf_shows_figures_charts_and_tables (Fixture *f, gconstpointer data)
   assert_has (text, "Thời gian giải quyết trung bình");
   assert_has (text, "2,6");
   assert_has (text, "Tại thời điểm thống kê");
-  assert_has (text, "Chưa thống kê: tỷ lệ hồ sơ và kết quả giải quyết được số hóa");
+  /* Digitisation and satisfaction, with their shares. */
+  assert_has (text, "Hồ sơ được số hóa");
+  assert_has (text, "50,0 %");                   /* 617 / 1 234 */
+  assert_has (text, "Kết quả được số hóa");
+  assert_has (text, "64,0 %");
+  assert_has (text, "Đánh giá không hài lòng");
+  assert_has (text, "2,9 %");                    /* 20 / 700 */
+  assert_has (text, "Tỷ lệ hài lòng");
+  assert_has (text, "97,1 %");                   /* 680 / 700 */
+  g_assert_false (has (text, "được số hóa, mức độ hài lòng"));
+  assert_has (text, "Chưa thống kê: tỷ lệ kết quả giải quyết được cấp dưới dạng điện tử");
   /* The charts, with numbers on their bars and legends in words. */
   assert_has (text, "Tiếp nhận");
   assert_has (text, "Đã giải quyết");
@@ -272,6 +290,11 @@ test_csv_is_what_a_spreadsheet_reads (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (figures, "Giải quyết trước và đúng hạn,934,93.4,"));
   g_assert_nonnull (strstr (figures, "Thời gian giải quyết trung bình,1000,2.6,"));
   g_assert_nonnull (strstr (figures, "Đang quá hạn,12,,"));
+  g_assert_nonnull (strstr (figures, "Hồ sơ được số hóa,617,50.0,"));
+  g_assert_nonnull (strstr (figures, "Kết quả được số hóa,640,64.0,"));
+  g_assert_nonnull (strstr (figures, "Hồ sơ được đánh giá,700,,"));
+  g_assert_nonnull (strstr (figures, "Đánh giá rất hài lòng,400,57.1,"));
+  g_assert_nonnull (strstr (figures, "Tỷ lệ hài lòng,680,97.1,"));
 
   g_assert_true (mc_report_write_csv (f->dashboard, MC_REPORT_TABLE_BY_CLERK, path, &error));
   g_assert_no_error (error);
@@ -292,6 +315,36 @@ test_tables_not_loaded_are_refused (Fixture *f, gconstpointer data)
   g_assert_false (mc_report_write_csv (f->dashboard, MC_REPORT_TABLE_BY_FIELD, path, &error));
   g_assert_error (error, MC_PRINT_ERROR, MC_PRINT_ERROR_FILE);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* 19 999 satisfied of 20 000 rated is not everyone, and 1 displeased is not no one: the PDF
+ * says "99,9 %" and "< 0,1 %", the CSV gives the decimals that keep the numbers true. */
+static void
+test_rates_near_all_or_nothing_stay_true (Fixture *f, gconstpointer data)
+{
+  McDashboardFigures *fig = &f->dashboard->figures;
+  g_autofree char *path = g_build_filename (f->dir, "edges.pdf", NULL);
+  g_autoptr(McReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *text = NULL;
+
+  fig->rated = 20000;
+  fig->rated_very_satisfied = 19999;
+  fig->rated_satisfied = 0;
+  fig->rated_not_satisfied = 1;
+  csv = mc_report_table_to_csv (f->dashboard, MC_REPORT_TABLE_FIGURES);
+  g_assert_nonnull (strstr (csv, "Tỷ lệ hài lòng,19999,99.995,"));
+  g_assert_nonnull (strstr (csv, "Đánh giá không hài lòng,1,0.01,"));
+  g_assert_nonnull (strstr (csv, "Đánh giá hài lòng,0,0.0,"));
+
+  report = mc_report_new (f->settings, f->dashboard, fig->now);
+  g_assert_true (mc_report_render_pdf (report, path, &error));
+  g_assert_no_error (error);
+  if ((text = pdf_text (path)) == NULL)
+    return;
+  assert_has (text, "99,9 %");      /* no other figure of the fixture is near it */
+  assert_has (text, "< 0,1 %");
 }
 
 /* The cells of @path as "sheet\tcell\ttype\tvalue" lines, or NULL (skipped) without python3. */
@@ -349,8 +402,12 @@ test_xlsx_holds_every_table_with_numbers (Fixture *f, gconstpointer data)
   assert_line (cells, "Chỉ số\tA5\ts\tHồ sơ tiếp nhận");
   assert_line (cells, "Chỉ số\tB5\tn\t1234");
   /* Rates are numbers (formatted as per cent), not text. */
-  assert_line (cells, "Chỉ số\tB11\tn\t934");
-  assert_line (cells, "Chỉ số\tC11\tn\t0.934");
+  assert_line (cells, "Chỉ số\tB12\tn\t934");
+  assert_line (cells, "Chỉ số\tC12\tn\t0.934");
+  assert_line (cells, "Chỉ số\tA8\ts\tHồ sơ được số hóa");
+  assert_line (cells, "Chỉ số\tC8\tn\t0.5");
+  assert_line (cells, "Chỉ số\tA20\ts\tTỷ lệ hài lòng");
+  assert_line (cells, "Chỉ số\tC20\tn\t0.971428571429");
   assert_line (cells, "Theo tháng\tA5\ts\t03/2026");
   assert_line (cells, "Quá hạn\tA9\ts\tTrên 20 ngày");
   assert_line (cells, "Quá hạn\tB10\tn\t12");
@@ -525,6 +582,7 @@ main (int    argc,
   ADD ("/report/csv-is-what-a-spreadsheet-reads", test_csv_is_what_a_spreadsheet_reads);
   ADD ("/report/tables-not-loaded-are-refused", test_tables_not_loaded_are_refused);
   ADD ("/report/xlsx-holds-every-table-with-numbers", test_xlsx_holds_every_table_with_numbers);
+  ADD ("/report/rates-near-all-or-nothing-stay-true", test_rates_near_all_or_nothing_stay_true);
   ADD ("/charts/carry-their-numbers", test_charts_carry_their_numbers);
 #undef ADD
   g_test_add_func ("/charts/readable-in-light-and-dark", test_charts_are_readable_in_light_and_dark);

@@ -150,6 +150,51 @@ test_slip_text_and_pages (Fixture       *f,
   g_assert_nonnull (strstr (info, "595 x 842 pts (A4)"));
 }
 
+/* After a supplement the slip carries the appointment pushed by the stopped clock, and the first
+ * one for reference: received Mon 24 Nov 2025 10:00, due Wed 3 Dec 10:00; supplement asked
+ * Tue 25 Nov 10:00, delivered Thu 27 Nov 10:00 = 16 working hours (2 days) standing → due
+ * Fri 5 Dec 10:00. While the dossier waits, the slip keeps the first appointment. */
+static void
+test_slip_after_supplement (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) handed = NULL;
+  g_autoptr(McDossier) waiting = NULL;
+  g_autoptr(McDossier) resumed = NULL;
+  g_autofree char *waiting_text = NULL;
+  g_autofree char *text = NULL;
+  McTime at;
+
+  g_assert_true (mc_time_parse_local ("2025-11-24 14:00", &at, NULL));
+  handed = mc_store_move (f->store, f->dossier->code, MC_STATUS_IN_PROCESSING, "x", at, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_time_parse_local ("2025-11-25 10:00", &at, NULL));
+  waiting = mc_store_move (f->store, f->dossier->code, MC_STATUS_WAITING_SUPPLEMENT, "x", at,
+                           "Bản sao Giấy khai sinh", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (mc_slip_render_pdf (waiting, mc_store_get_settings (f->store), f->pdf, &error));
+  g_assert_no_error (error);
+  waiting_text = run ((const char *[]) { "pdftotext", f->pdf, "-", NULL });
+  if (waiting_text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (waiting_text, "10 giờ 00 phút, ngày 03/12/2025"));
+  g_assert_null (strstr (waiting_text, "hẹn ban đầu"));
+
+  g_assert_true (mc_time_parse_local ("2025-11-27 10:00", &at, NULL));
+  resumed = mc_store_move (f->store, f->dossier->code, MC_STATUS_IN_PROCESSING, "x", at, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_slip_render_pdf (resumed, mc_store_get_settings (f->store), f->pdf, &error));
+  g_assert_no_error (error);
+  text = run ((const char *[]) { "pdftotext", f->pdf, "-", NULL });
+  g_assert_nonnull (strstr (text, "10 giờ 00 phút, ngày 05/12/2025"));
+  g_assert_nonnull (strstr (text, "hẹn ban đầu: 10 giờ 00 phút, ngày 03/12/2025"));
+}
+
 static void
 test_slip_qr_decodes_to_lookup_url (Fixture       *f,
                                     gconstpointer  data)
@@ -240,6 +285,8 @@ main (int   argc,
               fixture_set_up, test_slip_text_and_pages, fixture_tear_down);
   g_test_add ("/print/slip/qr-decodes-to-lookup-url", Fixture, NULL,
               fixture_set_up, test_slip_qr_decodes_to_lookup_url, fixture_tear_down);
+  g_test_add ("/print/slip/after-supplement", Fixture, NULL,
+              fixture_set_up, test_slip_after_supplement, fixture_tear_down);
   g_test_add ("/print/slip/unwritable-path", Fixture, NULL,
               fixture_set_up, test_slip_unwritable_path, fixture_tear_down);
   g_test_add ("/print/slip/long-list-stays-on-page", Fixture, NULL,

@@ -3,7 +3,9 @@
  * dominating, some refused, some late, Vietnamese names found by unaccented search) and
  * must be data the store stands behind (the consistency check finds nothing, appointments
  * and verdicts agree with a recomputation done here by walking the calendar day by day,
- * every applicant passes the same validation as a clerk's form). */
+ * every applicant passes the same validation as a clerk's form); scans and ratings come in
+ * the shares of an office on its way to digitising everything, and the store's triggers are
+ * back on once the generator is done. */
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -39,7 +41,11 @@ remove_tree (const char *path)
   while (d && (name = g_dir_read_name (d)))
     {
       g_autofree char *file = g_build_filename (path, name, NULL);
-      g_unlink (file);
+
+      if (g_file_test (file, G_FILE_TEST_IS_DIR))
+        remove_tree (file);
+      else
+        g_unlink (file);
     }
   g_rmdir (path);
 }
@@ -461,7 +467,13 @@ test_history_chains (void)
         }
       g_assert_cmpuint (pause, ==, pauses->len);
       g_assert_cmpint (((McDossierEvent *) history->pdata[history->len - 1])->to_status, ==, dossier->status);
-      g_assert_cmpint (dossier->revision, ==, history->len);
+      /* A revision per change of the record: each step, and each scan attached. */
+      {
+        g_autoptr(GPtrArray) scans = mc_store_list_attachments (store, dossier->code, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpint (dossier->revision, ==, history->len + scans->len);
+      }
     }
 }
 
@@ -498,6 +510,93 @@ test_search_finds_names_without_diacritics (void)
   for (guint i = 0; i < found->len; i++)
     hit = hit || g_str_equal (((McDossier *) found->pdata[i])->code, dossier->code);
   g_assert_true (hit);
+}
+
+/* Scans of the documents received (or of the result once ready), about half the counter's
+ * dossiers and nearly all the online ones; ratings at most returns, kinder to results on
+ * time. */
+static void
+test_scans_and_ratings_are_realistic (void)
+{
+  gint64 received = query_int ("SELECT count (*) FROM dossiers");
+  gint64 scanned = query_int ("SELECT count (*) FROM dossiers WHERE documents_scanned = 1");
+  gint64 online = query_int ("SELECT count (*) FROM dossiers WHERE channel = 2");
+  gint64 online_scanned = query_int ("SELECT count (*) FROM dossiers WHERE channel = 2 AND documents_scanned = 1");
+  gint64 finished = query_int ("SELECT count (*) FROM dossiers WHERE finished_at IS NOT NULL");
+  gint64 results = query_int ("SELECT count (*) FROM dossiers WHERE result_scanned = 1");
+  gint64 returned = query_int ("SELECT count (*) FROM dossiers WHERE returned_at IS NOT NULL");
+  gint64 rated = query_int ("SELECT count (*) FROM dossiers WHERE rating IS NOT NULL");
+  gint64 displeased = query_int ("SELECT count (*) FROM dossiers WHERE rating = 3");
+  double displeased_late = (double) query_int ("SELECT count (*) FROM dossiers WHERE rating = 3 AND verdict = 3") /
+                           (double) MAX (1, query_int ("SELECT count (*) FROM dossiers WHERE rating IS NOT NULL AND verdict = 3"));
+  double displeased_in_time = (double) query_int ("SELECT count (*) FROM dossiers WHERE rating = 3 AND verdict IN (1, 2)") /
+                              (double) query_int ("SELECT count (*) FROM dossiers WHERE rating IS NOT NULL AND verdict IN (1, 2)");
+
+  g_assert_cmpint (scanned, >, received * 35 / 100);
+  g_assert_cmpint (scanned, <, received * 85 / 100);
+  g_assert_cmpint (online, >, 0);
+  g_assert_cmpint (online_scanned, >, online * 90 / 100);
+  g_assert_cmpint (results, >, finished * 45 / 100);
+  g_assert_cmpint (results, <, finished * 75 / 100);
+  g_assert_cmpint (rated, >, returned * 55 / 100);
+  g_assert_cmpint (rated, <, returned * 85 / 100);
+  g_assert_cmpint (displeased, >, 0);
+  g_assert_cmpint (displeased, <, rated * 15 / 100);
+  g_assert_true (displeased_late > displeased_in_time);
+
+  /* Only returned dossiers are rated; every scan is of a received document or of a result
+   * that is ready; the marks the dashboard counts are those of the scans. */
+  g_assert_cmpint (query_int ("SELECT count (*) FROM dossiers WHERE rating IS NOT NULL AND status <> 10"), ==, 0);
+  g_assert_cmpint (query_int ("SELECT count (*) FROM attachments a WHERE a.target <> 'result' AND NOT EXISTS"
+                              " (SELECT 1 FROM dossier_documents d WHERE d.dossier_id = a.dossier_id AND d.code = a.target)"),
+                   ==, 0);
+  g_assert_cmpint (query_int ("SELECT count (*) FROM attachments a JOIN dossiers d ON d.id = a.dossier_id"
+                              " WHERE a.target = 'result' AND (d.status NOT IN (9, 10) OR a.added_at < d.finished_at)"),
+                   ==, 0);
+  g_assert_cmpint (query_int ("SELECT count (*) FROM attachments a JOIN dossiers d ON d.id = a.dossier_id"
+                              " WHERE a.added_at < d.received_at"), ==, 0);
+}
+
+/* The generator turns the triggers off for its bulk work: the same connection has them
+ * again afterwards (a scan then marks its dossier, which the check verifies). */
+static void
+test_triggers_back_on_after (void)
+{
+  g_autofree char *path = g_build_filename (dir, "after.db", NULL);
+  g_autofree char *scan_path = g_build_filename (dir, "to-khai.pdf", NULL);
+  g_autoptr(McStore) s = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McAttachment) attachment = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *document = NULL;
+  sqlite3 *view = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  s = mc_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_store_generate (s, 200, 3, until, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open_v2 (path, &view, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (view, "SELECT d.code, dd.code FROM dossiers d JOIN dossier_documents dd"
+                                             " ON dd.dossier_id = d.id WHERE d.documents_scanned = 0 AND dd.code IS NOT NULL"
+                                             " ORDER BY d.id LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  document = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+
+  g_assert_true (g_file_set_contents (scan_path, "%PDF-1.7\nbản quét\n", -1, &error));
+  attachment = mc_store_add_attachment (s, code, document, scan_path, NULL, "clerk", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (attachment);
+  g_assert_cmpint (sqlite3_prepare_v2 (view, "SELECT documents_scanned FROM dossiers WHERE code = ?1", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (view);
+  assert_check_clean (s);
 }
 
 static GPtrArray *
@@ -624,6 +723,8 @@ main (int    argc,
   g_test_add_func ("/generate/same-seed-same-dossiers", test_same_seed_same_dossiers);
   g_test_add_func ("/generate/second-run-continues-numbers", test_second_run_continues_numbers);
   g_test_add_func ("/generate/refuses-bad-requests", test_refuses_bad_requests);
+  g_test_add_func ("/generate/scans-and-ratings-are-realistic", test_scans_and_ratings_are_realistic);
+  g_test_add_func ("/generate/triggers-back-on-after", test_triggers_back_on_after);
   status = g_test_run ();
 
   sqlite3_close (db);

@@ -117,6 +117,39 @@ test_sent_rows_become_synced_revision (void)
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* Schema 11 marks the dossiers scanned before it, as the attachments' triggers mark them
+ * from then on, and the dashboard counts them. */
+static void
+test_scanned_dossiers_are_marked (void)
+{
+  g_autofree char *path = make_database_at (10);
+  g_autoptr(McStore) store = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  McDashboardFigures figures;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+      "INSERT INTO attachments (dossier_id, target, file_name, mime_type, size, sha256, added_at, added_by)"
+      " VALUES (1, 'CT01', 'to-khai.pdf', 'application/pdf', 1200,"
+      "  '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', 1763953300, 'clerk');",
+      NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = mc_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_store_dashboard_figures (store, 1763913600, 1764000000, 1764000000, &figures, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (figures.received, ==, 1);
+  g_assert_cmpint (figures.received_digitised, ==, 1);
+  g_assert_cmpint (figures.result_digitised, ==, 0);
+  g_assert_true (mc_store_check (store, problems, &error));
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("problem: %s\n", (char *) problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -128,5 +161,6 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/migrations/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/migrations/sent-rows-become-synced-revision", test_sent_rows_become_synced_revision);
+  g_test_add_func ("/migrations/scanned-dossiers-are-marked", test_scanned_dossiers_are_marked);
   return g_test_run ();
 }

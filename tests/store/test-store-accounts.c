@@ -421,6 +421,194 @@ test_forbidden_move_changes_nothing (Fixture *f, gconstpointer data)
   assert_no_problems (f->store);
 }
 
+/* The administrator's work on the desk itself — catalogue and calendar updates, backups,
+ * sending refused records again — is refused to everyone else with the reason, and the
+ * refusal changes nothing. */
+static void
+test_office_tasks_need_the_administrator (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McCatalogue) catalogue = mc_catalogue_new_default (&error);
+  g_autofree char *backup = g_build_filename (f->dir, "backup.db", NULL);
+  const char *announcements =
+    "{\"format\": 1, \"announcements\": [{\"year\": 2025, \"confirmed\": true, \"source\": \"test\","
+    " \"days_off\": [{\"date\": \"2025-12-01\", \"name\": \"Ngày nghỉ thử nghiệm\"}]}]}";
+  guint n = 0;
+
+  g_assert_no_error (error);
+  add_staff (f);
+  sign_in (f, "thu.lt", CLERK_PASSWORD);
+
+  g_assert_false (mc_store_import_catalogue (f->store, catalogue, "test", &error));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_FORBIDDEN);
+  g_assert_nonnull (strstr (error->message, mc_role_describe (MC_ROLE_ADMINISTRATOR)));
+  g_clear_error (&error);
+  g_assert_false (mc_store_import_announcements (f->store, announcements, &n, &error));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_true (mc_work_calendar_is_working_day (mc_store_get_work_calendar (f->store),
+                                                  mc_day_from_ymd (2025, 12, 1)));
+  g_assert_false (mc_store_backup (f->store, backup, &error));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_false (mc_store_outbox_retry (f->store, 0, &n, &error));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (mc_store_outbox_resend (f->store, NULL, &n, &error));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (mc_store_check_office_task (f->store, MC_OFFICE_TASK_RESTORE, &error));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  /* Nobody signed in: the same refusal, asking for a sign-in. */
+  mc_store_sign_out (f->store);
+  g_assert_false (mc_store_backup (f->store, backup, &error));
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  sign_in (f, "admin", ADMIN_PASSWORD);
+  g_assert_true (mc_store_import_announcements (f->store, announcements, &n, &error));
+  g_assert_no_error (error);
+  g_assert_false (mc_work_calendar_is_working_day (mc_store_get_work_calendar (f->store),
+                                                   mc_day_from_ymd (2025, 12, 1)));
+  g_assert_true (mc_store_backup (f->store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_store_outbox_retry (f->store, 0, &n, &error));
+  g_assert_no_error (error);
+  g_assert_true (mc_store_check_office_task (f->store, MC_OFFICE_TASK_RESTORE, &error));
+  g_assert_no_error (error);
+}
+
+/* A late dossier's apology (form 04) is signed off by a supervisor: the clerk who sees it
+ * proposed is refused with the reason and nothing is recorded; the supervisor's is. */
+static void
+test_apology_needs_a_supervisor (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) dossier = NULL;
+  g_autoptr(McDossier) handed = NULL;
+  g_autoptr(McAccount) supervisor = NULL;
+  g_autoptr(McApologyRecord) refused = NULL;
+  g_autoptr(McApologyRecord) apology = NULL;
+  g_autoptr(GPtrArray) apologies = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  McTime new_due;
+
+  add_staff (f);
+  sign_in (f, "admin", ADMIN_PASSWORD);
+  supervisor = mc_store_add_account (f->store, "lanhdao", "Phạm Thị Lan", MC_ROLE_SUPERVISOR, "lanh-dao-2025", &error);
+  g_assert_no_error (error);
+  sign_in (f, "thu.lt", CLERK_PASSWORD);
+  dossier = receive (f->store, "Đỗ Thị Muộn");
+  handed = mc_store_move (f->store, dossier->code, MC_STATUS_IN_PROCESSING, "x", MC_TIME_NONE, NULL, &error);
+  g_assert_no_error (error);
+  new_due = handed->due_at + 5 * 24 * 3600;
+
+  refused = mc_store_record_apology (f->store, dossier->code, "x", MC_TIME_NONE, "Cần xác minh", new_due, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_FORBIDDEN);
+  g_assert_nonnull (strstr (error->message, mc_role_describe (MC_ROLE_SUPERVISOR)));
+  g_clear_error (&error);
+  apologies = mc_store_list_apologies (f->store, dossier->code, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (apologies->len, ==, 0);
+
+  sign_in (f, "lanhdao", "lanh-dao-2025");
+  apology = mc_store_record_apology (f->store, dossier->code, "x", MC_TIME_NONE, "Cần xác minh", new_due,
+                                     "Chủ tịch UBND xã", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (apology);
+  history = mc_store_get_history (f->store, dossier->code, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((McDossierEvent *) g_ptr_array_index (history, history->len - 1))->actor, ==, "Phạm Thị Lan");
+  assert_no_problems (f->store);
+}
+
+/* The desk's own log records account changes, sign-ins (also refused ones), settings and
+ * backups, each with the account that made it and never a password; only administrators read
+ * it, and nobody edits it. */
+static void
+test_desk_log_records_account_changes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) refused_read = NULL;
+  g_autoptr(McAccount) wrong = NULL;
+  g_autofree char *backup = g_build_filename (f->dir, "log-backup.db", NULL);
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autofree char *lock_before = NULL;
+  g_autofree char *lock_change = NULL;
+  sqlite3 *db;
+  static const char *const expected[] = {
+    "catalogue-imported bundled",   /* the new desk's catalogue */
+    "account-added admin", "signed-in admin", "account-added thu.lt", "account-added binh.tv",
+    "sign-in-refused thu.lt", "signed-in admin", "account-changed binh.tv", "account-disabled binh.tv",
+    "account-enabled binh.tv", "password-changed thu.lt", "setting-changed desk.lock-after-minutes",
+    "backup", "signed-in thu.lt",
+  };
+
+  add_staff (f);
+  wrong = mc_store_sign_in (f->store, "thu.lt", "mat-khau-sai", &error);
+  g_assert_null (wrong);
+  g_clear_error (&error);
+  sign_in (f, "admin", ADMIN_PASSWORD);
+  g_assert_true (mc_store_update_account (f->store, "binh.tv", NULL, MC_ROLE_OFFICER | MC_ROLE_SUPERVISOR, &error));
+  g_assert_true (mc_store_set_account_active (f->store, "binh.tv", FALSE, &error));
+  g_assert_true (mc_store_set_account_active (f->store, "binh.tv", TRUE, &error));
+  g_assert_true (mc_store_set_password (f->store, "thu.lt", "mat-khau-moi-2026", &error));
+  lock_before = mc_office_settings_get (mc_store_get_settings (f->store), "desk.lock-after-minutes");
+  lock_change = g_strdup_printf ("%s → 7", lock_before);
+  g_assert_true (mc_store_set_setting (f->store, "desk.lock-after-minutes", "7", &error));
+  g_assert_true (mc_store_backup (f->store, backup, &error));
+  g_assert_no_error (error);
+
+  /* The clerk may not read who signed in when. */
+  sign_in (f, "thu.lt", "mat-khau-moi-2026");
+  refused_read = mc_store_list_desk_events (f->store, 0, &error);
+  g_assert_null (refused_read);
+  g_assert_error (error, MC_STORE_ERROR, MC_STORE_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  sign_in (f, "admin", ADMIN_PASSWORD);
+  events = mc_store_list_desk_events (f->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, >=, G_N_ELEMENTS (expected));
+  for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const McDeskEvent *event = g_ptr_array_index (events, i);
+      g_autofree char *seen = event->subject != NULL && g_strcmp0 (event->action, "backup") != 0
+                              ? g_strdup_printf ("%s %s", event->action, event->subject)
+                              : g_strdup (event->action);
+
+      g_assert_cmpstr (seen, ==, expected[i]);
+    }
+  for (guint i = 0; i < events->len; i++)
+    {
+      const McDeskEvent *event = g_ptr_array_index (events, i);
+
+      g_string_append_printf (all, "%s|%s|%s|%s\n", event->account ? event->account : "", event->action,
+                              event->subject ? event->subject : "", event->detail ? event->detail : "");
+    }
+  /* Who did it: the administrator made the changes; the refused sign-in names nobody. */
+  g_assert_cmpstr (((McDeskEvent *) events->pdata[7])->account, ==, "admin");
+  g_assert_null (((McDeskEvent *) events->pdata[5])->account);
+  g_assert_cmpstr (((McDeskEvent *) events->pdata[11])->detail, ==, lock_change);
+  g_assert_nonnull (strstr (((McDeskEvent *) events->pdata[7])->detail, "officer,supervisor"));
+  /* No password, right or wrong, anywhere in the log. */
+  g_assert_null (strstr (all->str, "mat-khau"));
+  g_assert_null (strstr (all->str, CLERK_PASSWORD));
+  g_assert_null (strstr (all->str, ADMIN_PASSWORD));
+
+  /* Nobody edits it, even with SQL. */
+  db = open_raw (f);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE desk_events SET account = 'ai-do'", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM desk_events", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (query_int (db, "SELECT count (*) FROM desk_events WHERE account = 'ai-do'"), ==, 0);
+  sqlite3_close (db);
+}
+
 /* Signed in, the audit entry and the dossier's clerk are the account's, whatever name the
  * caller passes; each entry records the user name. */
 static void
@@ -810,6 +998,9 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/accounts/single-user-mode", test_single_user_mode);
+  ADD ("/accounts/office-tasks-need-the-administrator", test_office_tasks_need_the_administrator);
+  ADD ("/accounts/apology-needs-a-supervisor", test_apology_needs_a_supervisor);
+  ADD ("/accounts/desk-log-records-account-changes", test_desk_log_records_account_changes);
   ADD ("/accounts/first-account-is-an-administrator", test_first_account_is_an_administrator);
   ADD ("/accounts/sign-in", test_sign_in);
   ADD ("/accounts/disabled-account", test_disabled_account);

@@ -10,11 +10,21 @@
  * mc_store_list_dossiers (), its verdict recomputed from its pauses with the core's deadline
  * functions, its handling time and lateness from the work calendar, and "not yet on the
  * portal" from the outbox's waiting rows.
+ *
+ * Digitisation and satisfaction likewise: the generated dossiers carry scans and ratings, and
+ * dossiers made here get scanned files attached (a document, the same document twice, a
+ * result) and ratings at their return, one of them returned before the period. A dossier
+ * counts as digitised when mc_store_list_attachments () lists a scan of one of its documents
+ * (or of its result), and as rated by what mc_store_get_rating () reads back with its return.
  */
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "mc-store.h"
+
+/* What the attachments say of a dossier. */
+#define SCANNED_DOCUMENT 1
+#define SCANNED_RESULT   2
 
 typedef struct
 {
@@ -23,12 +33,18 @@ typedef struct
   McTime     now;
   GPtrArray *dossiers;     /* McDossier*, every dossier */
   GArray    *verdicts;     /* McVerdict, recomputed, parallel to dossiers */
+  GArray    *scans;        /* int, SCANNED_* flags from the attachments, parallel to dossiers */
+  GArray    *ratings;      /* McRating, read back, parallel to dossiers */
   GHashTable *unsynced;    /* codes with a dossier state waiting in the outbox */
   char      *waiting_code; /* made here: paused for a supplement */
   char      *late_code;    /* made here: paused, then finished late */
   char      *synced_code;  /* made here: acknowledged by the portal */
+  char      *scanned_code; /* made here: a document and the result scanned, rated not satisfied */
+  char      *twice_code;   /* made here: one document scanned twice, nothing else */
+  char      *early_rated_code; /* made here: rated at a return before the last 365 days */
 } Fixture;
 
+/* The database's folder, with the scans kept under it. */
 static void
 remove_tree (const char *dir)
 {
@@ -38,7 +54,11 @@ remove_tree (const char *dir)
   while (d && (name = g_dir_read_name (d)))
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
     }
   g_rmdir (dir);
 }
@@ -95,6 +115,59 @@ move (Fixture     *f,
 
   g_assert_no_error (error);
   g_assert_nonnull (moved);
+}
+
+static void
+return_rated (Fixture     *f,
+              const char  *code,
+              McTime       at,
+              McRating     rating)
+{
+  McMoveOptions options = { at, NULL, rating };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) moved = mc_store_move_full (f->store, code, MC_STATUS_RETURNED, "clerk-an", &options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (moved);
+}
+
+/* Attaches a small scan (a PDF unless @png) to @target of dossier @code. */
+static void
+scan (Fixture    *f,
+      const char *code,
+      const char *target,
+      gboolean    png,
+      guint       variant)
+{
+  static const char pdf_head[] = "%PDF-1.7\n";
+  static const char png_head[] = "\x89PNG\r\n\x1a\n";
+  g_autofree char *name = g_strdup_printf ("scan-%u.%s", variant, png ? "png" : "pdf");
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GString) content = g_string_new_len (png ? png_head : pdf_head,
+                                                 png ? sizeof png_head - 1 : sizeof pdf_head - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McAttachment) attachment = NULL;
+
+  g_string_append_printf (content, "bản quét %u của %s\n", variant, code);
+  g_assert_true (g_file_set_contents (path, content->str, (gssize) content->len, &error));
+  g_assert_no_error (error);
+  attachment = mc_store_add_attachment (f->store, code, target, path, NULL, "clerk-an", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (attachment);
+  g_unlink (path);
+}
+
+static const char *
+first_document (const McDossier *dossier)
+{
+  for (guint i = 0; i < dossier->documents->len; i++)
+    {
+      const McReceivedDocument *document = g_ptr_array_index (dossier->documents, i);
+
+      if (document->code != NULL)
+        return document->code;
+    }
+  g_assert_not_reached ();
 }
 
 /* The catalogue moves @code to another field and deciding agency, as an import would. */
@@ -162,6 +235,26 @@ load_independent (Fixture *f)
       g_array_append_val (f->verdicts, verdict);
     }
 
+  /* Scans from the attachments themselves, ratings as read back. */
+  f->scans = g_array_new (FALSE, TRUE, sizeof (int));
+  f->ratings = g_array_new (FALSE, TRUE, sizeof (McRating));
+  for (guint i = 0; i < f->dossiers->len; i++)
+    {
+      McDossier *d = g_ptr_array_index (f->dossiers, i);
+      g_autoptr(GPtrArray) attachments = mc_store_list_attachments (f->store, d->code, &error);
+      McRating rating = MC_RATING_NONE;
+      int flags = 0;
+
+      g_assert_no_error (error);
+      for (guint k = 0; k < attachments->len; k++)
+        flags |= g_str_equal (((McAttachment *) attachments->pdata[k])->target, MC_ATTACHMENT_RESULT)
+                 ? SCANNED_RESULT : SCANNED_DOCUMENT;
+      g_array_append_val (f->scans, flags);
+      g_assert_true (mc_store_get_rating (f->store, d->code, &rating, &error));
+      g_assert_no_error (error);
+      g_array_append_val (f->ratings, rating);
+    }
+
   f->unsynced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   outbox = mc_store_list_outbox (f->store, FALSE, 1000000, &error);
   g_assert_no_error (error);
@@ -181,6 +274,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr(McDossier) a = NULL, b = NULL, c = NULL, d = NULL, e = NULL, g = NULL, h = NULL, i = NULL, j = NULL;
+  g_autoptr(McDossier) k = NULL, l = NULL, m = NULL;
   g_autoptr(McDossier) acknowledged = NULL;
   McOutboxOutcome outcome = { 0 };
 
@@ -236,6 +330,28 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   f->synced_code = g_strdup (e->code);
 
+  /* A document scanned at the counter, the result scanned when ready, and a displeased
+   * citizen at the return. */
+  k = receive (f, "1.003677", MC_CHANNEL_COUNTER, days_ago (f, 20, 9), "clerk-chi");
+  scan (f, k->code, first_document (k), FALSE, 1);
+  move (f, k->code, MC_STATUS_IN_PROCESSING, days_ago (f, 20, 10));
+  move (f, k->code, MC_STATUS_RESULT_READY, days_ago (f, 19, 15));
+  scan (f, k->code, MC_ATTACHMENT_RESULT, TRUE, 2);
+  return_rated (f, k->code, days_ago (f, 18, 9), MC_RATING_NOT_SATISFIED);
+  f->scanned_code = g_strdup (k->code);
+  /* One document scanned twice: one digitised dossier. */
+  l = receive (f, "1.003677", MC_CHANNEL_COUNTER, days_ago (f, 6, 9), "clerk-chi");
+  scan (f, l->code, first_document (l), FALSE, 3);
+  scan (f, l->code, first_document (l), TRUE, 4);
+  f->twice_code = g_strdup (l->code);
+  /* Rated very satisfied at a return more than a year ago. */
+  m = receive (f, "1.003677", MC_CHANNEL_COUNTER, days_ago (f, 400, 9), "clerk-chi");
+  move (f, m->code, MC_STATUS_IN_PROCESSING, days_ago (f, 400, 10));
+  move (f, m->code, MC_STATUS_RESULT_READY, days_ago (f, 399, 15));
+  return_rated (f, m->code, days_ago (f, 380, 9), MC_RATING_VERY_SATISFIED);
+  scan (f, m->code, MC_ATTACHMENT_RESULT, FALSE, 5);
+  f->early_rated_code = g_strdup (m->code);
+
   load_independent (f);
 }
 
@@ -245,7 +361,12 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_pointer (&f->dossiers, g_ptr_array_unref);
   g_clear_pointer (&f->verdicts, g_array_unref);
+  g_clear_pointer (&f->scans, g_array_unref);
+  g_clear_pointer (&f->ratings, g_array_unref);
   g_clear_pointer (&f->unsynced, g_hash_table_unref);
+  g_clear_pointer (&f->scanned_code, g_free);
+  g_clear_pointer (&f->twice_code, g_free);
+  g_clear_pointer (&f->early_rated_code, g_free);
   g_clear_pointer (&f->waiting_code, g_free);
   g_clear_pointer (&f->late_code, g_free);
   g_clear_pointer (&f->synced_code, g_free);
@@ -330,8 +451,11 @@ matches (Fixture              *f,
 {
   const McDossier *d = dossier_at (f, i);
   McVerdict verdict = verdict_at (f, i);
+  int scans = g_array_index (f->scans, int, i);
+  McRating rating = g_array_index (f->ratings, McRating, i);
   gboolean received = in_range (d->received_at, filter->from, filter->to);
   gboolean finished = in_range (d->finished_at, filter->from, filter->to) && verdict != MC_VERDICT_NONE;
+  gboolean rated = in_range (d->returned_at, filter->from, filter->to) && rating != MC_RATING_NONE;
   gboolean yes;
   const char *key = NULL;
 
@@ -351,6 +475,12 @@ matches (Fixture              *f,
     case MC_FIGURE_OVERDUE:
       yes = is_overdue (f, d) && (filter->lateness == 0 || lateness_bucket (f, d) == (guint) filter->lateness - 1);
       break;
+    case MC_FIGURE_RECEIVED_DIGITISED: yes = received && (scans & SCANNED_DOCUMENT); break;
+    case MC_FIGURE_RESULT_DIGITISED: yes = finished && (scans & SCANNED_RESULT); break;
+    case MC_FIGURE_RATED: yes = rated; break;
+    case MC_FIGURE_RATED_VERY_SATISFIED: yes = rated && rating == MC_RATING_VERY_SATISFIED; break;
+    case MC_FIGURE_RATED_SATISFIED: yes = rated && rating == MC_RATING_SATISFIED; break;
+    case MC_FIGURE_RATED_NOT_SATISFIED: yes = rated && rating == MC_RATING_NOT_SATISFIED; break;
     case MC_FIGURE_NONE:
     default:
       g_assert_not_reached ();
@@ -429,6 +559,8 @@ check_figures (Fixture *f,
     }
   g_assert_cmpint (figures.finished, ==, figures.finished_early + figures.finished_on_time + figures.finished_late);
   g_assert_cmpint (figures.waiting, ==, figures.waiting_supplement + figures.waiting_payment);
+  g_assert_cmpint (figures.rated, ==,
+                   figures.rated_very_satisfied + figures.rated_satisfied + figures.rated_not_satisfied);
 
   for (int status = MC_STATUS_FIRST; status <= MC_STATUS_LAST; status++)
     {
@@ -711,6 +843,13 @@ test_year_matches_independent_count (Fixture *f, gconstpointer data)
   g_assert_cmpint (figures.in_processing, >, 0);
   g_assert_cmpint (figures.overdue, >, 0);
   g_assert_cmpint (lateness.total, >, 0);
+  g_assert_cmpint (figures.received_digitised, >, 0);
+  g_assert_cmpint (figures.received_digitised, <, figures.received);
+  g_assert_cmpint (figures.result_digitised, >, 0);
+  g_assert_cmpint (figures.result_digitised, <, figures.finished);
+  g_assert_cmpint (figures.rated_very_satisfied, >, 0);
+  g_assert_cmpint (figures.rated_satisfied, >, 0);
+  g_assert_cmpint (figures.rated_not_satisfied, >, 0);
 }
 
 static void
@@ -752,7 +891,7 @@ test_paused_and_late_dossiers_are_counted (Fixture *f, gconstpointer data)
   g_assert_cmpint (figures.waiting_payment, >=, 1);
   g_assert_cmpint (figures.overdue, >=, 1);
   /* Only what was received here is off the portal: the generated history counts as sent. */
-  g_assert_cmpint (figures.received - figures.received_synced, ==, 8);
+  g_assert_cmpint (figures.received - figures.received_synced, ==, 10);
 
   filter.figure = MC_FIGURE_WAITING;
   waiting = mc_store_list_figure_ids (f->store, &filter, &error);
@@ -782,6 +921,92 @@ test_paused_and_late_dossiers_are_counted (Fixture *f, gconstpointer data)
    * and the result still came after the extended appointment. */
   g_assert_true (late_dossier->finished_at > late_dossier->current_due_at);
   g_assert_true (late_dossier->current_due_at > late_dossier->due_at);
+}
+
+static gboolean
+listed (Fixture              *f,
+        const McFigureFilter *filter,
+        const char           *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = mc_store_list_figure_ids (f->store, filter, &error);
+  g_autoptr(McDossier) dossier = mc_store_get_dossier (f->store, code, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len; i++)
+    n += g_array_index (ids, gint64, i) == dossier->id;
+  g_assert_cmpuint (n, <=, 1);
+  return n == 1;
+}
+
+/* The scanned and rated dossiers made by hand land where a supervisor expects them; a rating
+ * counts in the period of its return, not of the receipt. */
+static void
+test_digitised_and_rated_dossiers_are_counted (Fixture *f, gconstpointer data)
+{
+  McDay today = mc_time_local_day (f->now);
+  McPeriod year, earlier;
+  McDashboardFigures before, after;
+  McFigureFilter filter = { .now = f->now };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDossier) early = mc_store_get_dossier (f->store, f->early_rated_code, &error);
+  McDay returned_day;
+
+  g_assert_no_error (error);
+  g_assert_true (mc_period_custom (today - 364, today, &year, NULL));
+  filter.from = mc_period_start (&year);
+  filter.to = mc_period_end (&year);
+
+  filter.figure = MC_FIGURE_RECEIVED_DIGITISED;
+  g_assert_true (listed (f, &filter, f->scanned_code));
+  g_assert_true (listed (f, &filter, f->twice_code));          /* once, scanned twice */
+  g_assert_false (listed (f, &filter, f->early_rated_code));   /* received before the period */
+  filter.figure = MC_FIGURE_RESULT_DIGITISED;
+  g_assert_true (listed (f, &filter, f->scanned_code));
+  g_assert_false (listed (f, &filter, f->twice_code));
+  g_assert_false (listed (f, &filter, f->early_rated_code));   /* finished before the period */
+  filter.figure = MC_FIGURE_RATED_NOT_SATISFIED;
+  g_assert_true (listed (f, &filter, f->scanned_code));
+  filter.figure = MC_FIGURE_RATED;
+  g_assert_true (listed (f, &filter, f->scanned_code));
+  g_assert_false (listed (f, &filter, f->early_rated_code));
+
+  /* The period of its return counts it, very satisfied. */
+  returned_day = mc_time_local_day (early->returned_at);
+  g_assert_true (mc_period_custom (returned_day - 10, returned_day, &earlier, NULL));
+  filter.from = mc_period_start (&earlier);
+  filter.to = mc_period_end (&earlier);
+  filter.figure = MC_FIGURE_RATED_VERY_SATISFIED;
+  g_assert_true (listed (f, &filter, f->early_rated_code));
+  check_figures (f, filter.from, filter.to);
+
+  /* A scan counts whenever it is made: a new one shows at once, in the period of the receipt. */
+  g_assert_true (mc_store_dashboard_figures (f->store, mc_period_start (&year), mc_period_end (&year), f->now,
+                                             &before, &error));
+  {
+    g_autoptr(McDossier) fresh = receive (f, "1.003677", MC_CHANNEL_COUNTER, days_ago (f, 3, 9), "clerk-chi");
+
+    g_assert_true (mc_store_dashboard_figures (f->store, mc_period_start (&year), mc_period_end (&year), f->now,
+                                               &after, &error));
+    g_assert_cmpint (after.received, ==, before.received + 1);
+    g_assert_cmpint (after.received_digitised, ==, before.received_digitised);
+    scan (f, fresh->code, first_document (fresh), FALSE, 6);
+  }
+  g_assert_true (mc_store_dashboard_figures (f->store, mc_period_start (&year), mc_period_end (&year), f->now,
+                                             &after, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (after.received_digitised, ==, before.received_digitised + 1);
+
+  /* The marks the counts use agree with the attachments: the consistency check says so. */
+  {
+    g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+    g_assert_true (mc_store_check (f->store, problems, &error));
+    for (guint i = 0; i < problems->len; i++)
+      g_printerr ("problem: %s\n", (char *) problems->pdata[i]);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
 }
 
 static void
@@ -869,6 +1094,7 @@ main (int    argc,
   ADD ("/dashboard/year-matches-independent-count", test_year_matches_independent_count);
   ADD ("/dashboard/month-and-quarter-match-independent-count", test_month_and_quarter_match_independent_count);
   ADD ("/dashboard/paused-and-late-dossiers-are-counted", test_paused_and_late_dossiers_are_counted);
+  ADD ("/dashboard/digitised-and-rated-dossiers-are-counted", test_digitised_and_rated_dossiers_are_counted);
   ADD ("/dashboard/moved-procedure-splits-by-field-not-by-procedure",
        test_moved_procedure_splits_by_field_not_by_procedure);
   ADD ("/dashboard/period-backwards-is-refused", test_period_backwards_is_refused);

@@ -1,6 +1,6 @@
 /* test-dashboard.c — the supervisor's overview as a supervisor meets it, on a generated year of
  * dossiers: the cards say what the store counts, the overdue card opens exactly the overdue
- * dossiers, the page follows a dossier received on this desk and one written by another
+ * dossiers, each digitisation and rating card opens exactly the dossiers it counts, the page follows a dossier received on this desk and one written by another
  * program, the charts draw at any size and in a dark style, the exports write their files; and
  * the reminders tell of a dossier due today, and of one overdue, once each. */
 #include "config.h"
@@ -172,6 +172,26 @@ test_cards_show_store_figures (McUiFixture *f, gconstpointer data)
     g_assert_cmpstr (card_value (desk.page, MC_FIGURE_RECEIVED_SYNCED), ==, synced);
     g_assert_cmpstr (card_value (desk.page, MC_FIGURE_FINISHED), ==, handling);
   }
+  /* Digitisation and satisfaction: rates with the counts behind them in words. */
+  {
+    g_autofree char *digitised = mc_figures_format_rate (expected.received_digitised, expected.received);
+    g_autofree char *results = mc_figures_format_rate (expected.result_digitised, expected.finished);
+    g_autofree char *satisfaction = mc_figures_format_rate (expected.rated_very_satisfied + expected.rated_satisfied,
+                                                            expected.rated);
+    g_autofree char *not_satisfied = mc_figures_format_count (expected.rated_not_satisfied);
+    g_autofree char *rated = mc_figures_format_count (expected.rated);
+    g_autofree char *not_satisfied_rate = mc_figures_format_rate (expected.rated_not_satisfied, expected.rated);
+    g_autofree char *detail = g_strdup_printf ("%s of %s rated", not_satisfied_rate, rated);
+    GtkWidget *label = mc_ui_test_find (card (desk.page, MC_FIGURE_RATED_NOT_SATISFIED), GTK_TYPE_LABEL, "card-detail");
+
+    g_assert_cmpint (expected.received_digitised, >, 0);
+    g_assert_cmpint (expected.rated, >, 0);
+    g_assert_cmpstr (card_value (desk.page, MC_FIGURE_RECEIVED_DIGITISED), ==, digitised);
+    g_assert_cmpstr (card_value (desk.page, MC_FIGURE_RESULT_DIGITISED), ==, results);
+    g_assert_cmpstr (card_value (desk.page, MC_FIGURE_RATED), ==, satisfaction);
+    g_assert_cmpstr (card_value (desk.page, MC_FIGURE_RATED_NOT_SATISFIED), ==, not_satisfied);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, detail);
+  }
   gtk_window_destroy (GTK_WINDOW (desk.window));
 }
 
@@ -286,6 +306,85 @@ test_overdue_card_opens_the_overdue (McUiFixture *f, gconstpointer data)
   g_assert_cmpint (filter.lateness, ==, MC_LATENESS_N_BUCKETS);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
                     (guint) shown->lateness.counts[MC_LATENESS_N_BUCKETS - 1]);
+  gtk_window_destroy (GTK_WINDOW (desk.window));
+}
+
+/* Writes what @widget shows to a PNG (for a person to look at, never compared). */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (g_getenv ("MOTCUA_SCREENSHOT_DIR") == NULL)
+    return;
+  path = g_build_filename (g_getenv ("MOTCUA_SCREENSHOT_DIR"), name, NULL);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_save_to_png (texture, path);
+}
+
+/* Each digitisation and rating card opens the list of exactly the dossiers it counts: the
+ * satisfaction rate every rated one, each rating its own. */
+static void
+test_digitisation_and_rating_cards_open_their_dossiers (McUiFixture *f, gconstpointer data)
+{
+  static const McFigure figures[] = {
+    MC_FIGURE_RECEIVED_DIGITISED, MC_FIGURE_RESULT_DIGITISED, MC_FIGURE_RATED,
+    MC_FIGURE_RATED_VERY_SATISFIED, MC_FIGURE_RATED_SATISFIED, MC_FIGURE_RATED_NOT_SATISFIED,
+  };
+  const McDashboard *shown;
+  McDossierListModel *model;
+  ListWait wait;
+  Desk desk;
+
+  generate (f);
+  desk = open_dashboard (f);
+  gtk_window_set_default_size (GTK_WINDOW (desk.window), 1200, 1400);
+  wait_for_load (desk.page, 0);
+  mc_dashboard_page_set_period_kind (desk.page, MC_PERIOD_YEAR);
+  wait_for_load (desk.page, 1);
+  shown = mc_dashboard_page_get_dashboard (desk.page);
+  if (g_getenv ("MOTCUA_SCREENSHOT_DIR") != NULL)
+    {
+      mc_ui_test_run_for (1000);   /* past the page's cross-fade */
+      save_screenshot (GTK_WIDGET (desk.window), "dashboard-digitisation.png");
+    }
+  wait = (ListWait) { desk.window, MC_DOSSIER_LIST_PAGE (mc_window_get_page_widget (desk.window, "list")) };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      gint64 count = mc_dashboard_figures_get (&shown->figures, figures[i]);
+      McFigureFilter filter;
+      GtkWidget *title;
+
+      /* A generated year has something behind every one of them. */
+      g_assert_cmpint (count, >, 0);
+      gtk_widget_activate_action (GTK_WIDGET (desk.window), "win.show-page", "s", "dashboard");
+      g_signal_emit_by_name (card (desk.page, figures[i]), "activate");
+      g_assert_true (mc_ui_test_wait_until (list_shows_figure, &wait, 10000));
+      model = mc_dossier_list_page_get_model (wait.list);
+      g_assert_true (mc_dossier_list_model_get_figure (model, &filter));
+      g_assert_cmpint (filter.figure, ==, figures[i]);
+      g_assert_true (filter.from == mc_period_start (&shown->period) && filter.to == mc_period_end (&shown->period));
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, (guint) count);
+      title = mc_ui_test_find (GTK_WIDGET (wait.list), GTK_TYPE_LABEL, "figure-title");
+      g_assert_true (gtk_widget_is_visible (title));
+      if (figures[i] == MC_FIGURE_RATED_NOT_SATISFIED)
+        g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (title)), "Not satisfied"));
+    }
   gtk_window_destroy (GTK_WINDOW (desk.window));
 }
 
@@ -857,6 +956,8 @@ main (int argc, char *argv[])
               mc_ui_fixture_setup, test_custom_period_counts_the_days_typed, mc_ui_fixture_teardown);
   g_test_add ("/dashboard/overdue-card-opens-the-overdue", McUiFixture, NULL,
               mc_ui_fixture_setup, test_overdue_card_opens_the_overdue, mc_ui_fixture_teardown);
+  g_test_add ("/dashboard/digitisation-and-rating-cards-open-their-dossiers", McUiFixture, NULL,
+              mc_ui_fixture_setup, test_digitisation_and_rating_cards_open_their_dossiers, mc_ui_fixture_teardown);
   g_test_add ("/dashboard/breakdown-number-opens-its-group", McUiFixture, NULL,
               mc_ui_fixture_setup, test_breakdown_number_opens_its_group, mc_ui_fixture_teardown);
   g_test_add ("/dashboard/refreshes-after-receiving-on-this-desk", McUiFixture, NULL,

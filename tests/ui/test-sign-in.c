@@ -7,6 +7,7 @@
 
 #include "mc-account-menu.h"
 #include "mc-desk-lock.h"
+#include "mc-dossier-page.h"
 #include "mc-sign-in-dialog.h"
 #include "mc-ui-test.h"
 #include "mc-window.h"
@@ -328,6 +329,95 @@ test_switch_user (McUiFixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The dossier page offers each person the moves of their role: a dossier in processing shows
+ * "result ready" to the clerk too, but insensitive with the reason, and sensitive once the
+ * officer has taken the desk over; the apology of a late dossier waits for a supervisor. */
+typedef struct
+{
+  McDossierPage *page;
+  const char    *code;
+} PageWait;
+
+static gboolean
+page_shows (gpointer data)
+{
+  PageWait *wait = data;
+
+  return g_strcmp0 (mc_dossier_page_get_code (wait->page), wait->code) == 0 &&
+         mc_dossier_page_get_status (wait->page) == MC_STATUS_IN_PROCESSING;
+}
+
+static GtkWidget *
+move_button (McDossierPage *page,
+             McStatus       to)
+{
+  g_autofree char *name = g_strdup_printf ("move-%d", (int) to);
+  GtkWidget *button = mc_ui_test_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, name);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static void
+test_moves_follow_the_role (McUiFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) refusal = NULL;
+  g_autoptr(McAccount) clerk = NULL;
+  g_autoptr(McDossier) received = NULL;
+  g_autoptr(McDossier) moved = NULL;
+  McWindow *window;
+  McDossierPage *page;
+  PageWait wait;
+  GtkWidget *ready;
+  GtkWidget *supplement;
+  GtkWidget *stop;
+
+  /* The clerk receives and hands the dossier over through the store, before the window. */
+  clerk = mc_store_sign_in (f->store, "thu.lt", CLERK_PASSWORD, &error);
+  g_assert_no_error (error);
+  received = mc_ui_test_receive (f, "Phạm Văn Hùng", "001090004444", NULL);
+  moved = mc_store_move (f->store, received->code, MC_STATUS_IN_PROCESSING, "test", MC_TIME_NONE, NULL, &error);
+  g_assert_no_error (error);
+  mc_store_sign_out (f->store);
+
+  window = open_window (f);
+  sign_in_through_dialog (window, "thu.lt", CLERK_PASSWORD);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-dossier", "s", received->code));
+  page = MC_DOSSIER_PAGE (mc_ui_test_find (GTK_WIDGET (window), MC_TYPE_DOSSIER_PAGE, NULL));
+  wait = (PageWait) { page, received->code };
+  g_assert_true (mc_ui_test_wait_until (page_shows, &wait, 5000));
+
+  ready = move_button (page, MC_STATUS_RESULT_READY);
+  supplement = move_button (page, MC_STATUS_WAITING_SUPPLEMENT);
+  stop = move_button (page, MC_STATUS_STOPPED);
+  g_assert_true (gtk_widget_get_visible (ready));
+  g_assert_false (gtk_widget_get_sensitive (ready));
+  /* The tooltip is the core's refusal, which names who may. */
+  g_assert_false (mc_roles_check_move (MC_ROLE_CLERK, MC_STATUS_IN_PROCESSING, MC_STATUS_RESULT_READY, &refusal));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (ready), ==, refusal->message);
+  g_assert_false (gtk_widget_get_sensitive (stop));
+  g_assert_true (gtk_widget_get_sensitive (supplement));
+  g_assert_true (gtk_widget_is_sensitive (supplement));
+  /* The clerk hands over between departments too. */
+  g_assert_true (gtk_widget_get_visible (mc_ui_test_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, "record-step-button")));
+  g_assert_true (gtk_widget_is_sensitive (mc_ui_test_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, "record-step-button")));
+  /* Asked anyway (a shortcut, a stale button): refused with the reason, nothing moves. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "dossier.move", "i", (int) MC_STATUS_RESULT_READY));
+  mc_ui_test_run_for (300);
+  g_assert_cmpint (mc_dossier_page_get_status (page), ==, MC_STATUS_IN_PROCESSING);
+
+  /* The officer takes the desk over: the result is theirs to announce. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "account.switch-user", NULL));
+  type_and_enter (wait_for_dialog (window), "binh.tv", OFFICER_PASSWORD);
+  g_assert_true (mc_ui_test_wait_until (is_unlocked, window, 10000));
+  g_assert_true (gtk_widget_get_sensitive (ready));
+  g_assert_null (gtk_widget_get_tooltip_text (ready));
+  g_assert_true (gtk_widget_get_sensitive (stop));
+  g_assert_true (gtk_widget_is_sensitive (ready));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Closing the sign-in window without signing in closes the desk's window too. */
 static void
 test_closing_sign_in_closes_desk (McUiFixture *f, gconstpointer data)
@@ -426,6 +516,7 @@ main (int argc, char *argv[])
   ADD ("/sign-in/locks-after-idle", test_locks_after_idle);
   ADD ("/sign-in/switch-user", test_switch_user);
   ADD ("/sign-in/closing-sign-in-closes-desk", test_closing_sign_in_closes_desk);
+  ADD ("/sign-in/moves-follow-the-role", test_moves_follow_the_role);
 #undef ADD
   g_test_add ("/sign-in/single-user-desk-never-asks", McUiFixture, NULL,
               mc_ui_fixture_setup, test_single_user_desk_never_asks, mc_ui_fixture_teardown);

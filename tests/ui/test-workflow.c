@@ -14,6 +14,7 @@
 #include "mc-form-history.h"
 #include "mc-procedure-chooser.h"
 #include "mc-receive-page.h"
+#include "mc-step-plan.h"
 #include "mc-ui-test.h"
 #include "mc-window.h"
 
@@ -441,6 +442,33 @@ test_life_of_a_dossier (McUiFixture   *f,
 
     g_assert_true (mc_ui_test_wait_until (history_contains, &wait, 5000));
   }
+  /* Each internal step with its share and due moment; the hand-over to the head ended the
+   * officer's step well before its due, and the head's step runs now. */
+  {
+    GtkGrid *steps = GTK_GRID (find (GTK_WIDGET (desk.page), GTK_TYPE_GRID, "steps-grid"));
+    g_autoptr(McStore) store = mc_store_open (f->db_path, &error);
+    g_autoptr(McDossier) dossier = NULL;
+    g_autoptr(GPtrArray) plan = NULL;
+
+    g_assert_no_error (error);
+    dossier = mc_store_get_dossier (store, desk.received_code, &error);
+    plan = mc_store_get_step_plan (store, dossier, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (plan->len, ==, 3);
+    g_assert_true (gtk_widget_is_visible (GTK_WIDGET (steps)));
+    for (guint i = 0; i < plan->len; i++)
+      {
+        const McPlannedStep *step = g_ptr_array_index (plan, i);
+        g_autofree char *due = format_moment (step->due);
+
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (steps, 0, (int) i + 1))), ==,
+                         step->department);
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (steps, 2, (int) i + 1))), ==, due);
+      }
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (steps, 1, 2))), ==, "70 %");
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (steps, 3, 2))), "early"));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (steps, 3, 3))), ==, "running");
+  }
 
   /* The department asks for a supplement: the items and the reason typed in the move's
    * window, and form 02 printed from what was stored. */
@@ -478,6 +506,22 @@ test_life_of_a_dossier (McUiFixture   *f,
   g_assert_cmpstr (label_text (&desk, "appointment-label"), ==, new_appointment);
   g_assert_cmpint (after_supplement->current_due_at, >=, after_supplement->due_at);
   g_clear_object (&fresh);
+  /* The clock stood for a while: the applicant gets a slip with the new appointment. */
+  if (after_supplement->current_due_at != after_supplement->due_at)
+    {
+      g_autofree char *slip_text = wait_for_form (&desk, "01", form02);
+
+      if (slip_text != NULL)
+        {
+          g_autofree char *promised = mc_time_format_slip (after_supplement->current_due_at);
+          g_autofree char *first = mc_time_format_slip (after_supplement->due_at);
+
+          assert_pdf_says (slip_text, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+          assert_pdf_says (slip_text, promised);
+          assert_pdf_says (slip_text, "hẹn ban đầu: ");
+          assert_pdf_says (slip_text, first);
+        }
+    }
 
   /* The result comes back to the counter and is scanned. */
   move (&desk, MC_STATUS_RESULT_READY);
