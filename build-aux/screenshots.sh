@@ -83,6 +83,12 @@ sleep 2
 shot dossier
 
 # The slip the clerk printed, as its PDF.
+keys alt+4
+# Away from the cards, whose tooltips explain each figure.
+xdotool mousemove 1399 899
+sleep 3
+shot overview
+
 "$cli" --db "$db" slip "$code" --pdf "$work/slip.pdf"
 pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$work/slip.pdf" "$out/slip-form-01"
 echo "screenshots: $out/slip-form-01.png"
