@@ -9,13 +9,8 @@
  */
 #include <string.h>
 
-#include <cjson/cJSON.h>
-#include <glib.h>
-#include <glib/gstdio.h>
-
+#include "mc-cli-test.h"
 #include "mc-store.h"
-
-static char *cli_path;
 
 typedef struct
 {
@@ -23,26 +18,6 @@ typedef struct
   char *db;
   char *pdf;
 } Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  if (run == NULL)
-    return;
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cJSON, cJSON_Delete)
 
 static void
 fixture_setup (Fixture       *fixture,
@@ -60,131 +35,13 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  mc_cli_test_remove_tree (fixture->dir);
   g_free (fixture->db);
   g_free (fixture->pdf);
   g_free (fixture->dir);
 }
 
-/* Runs the CLI with @args against @db. A crash, a signal or a hang fails the test. */
-static Run *
-run_argv (const char         *db,
-          const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) exit_error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *data_home = NULL;
-  Run *run = g_new0 (Run, 1);
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, cli_path);
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, (char *) db);
-  for (gsize i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  /* Never touch the real default database. */
-  data_home = g_build_filename (g_get_tmp_dir (), "motcua-cli-test-data-home", NULL);
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  if (g_spawn_check_wait_status (wait_status, &exit_error))
-    run->status = 0;
-  else if (g_error_matches (exit_error, G_SPAWN_EXIT_ERROR, exit_error->code))
-    run->status = exit_error->code;
-  else
-    g_error ("motcua-cli did not exit normally (%s); stderr:\n%s", exit_error->message, run->err);
-  return run;
-}
-
-#define RUN(fixture, ...) run_argv ((fixture)->db, (const char *[]) { __VA_ARGS__, NULL })
-
-static void
-assert_status (const Run *run,
-               int        expected)
-{
-  if (run->status != expected)
-    g_error ("expected exit status %d, got %d\nstdout:\n%s\nstderr:\n%s",
-             expected, run->status, run->out, run->err);
-}
-
-/* Whitespace runs made one space: a sentence is found wherever pdftotext breaks it. */
-static char *
-flatten (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = text; *p; p++)
-    {
-      if (g_ascii_isspace (*p) || *p == '\f')
-        {
-          space = TRUE;
-          continue;
-        }
-      if (space && out->len > 0)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static void
-assert_contains (const char *text,
-                 const char *part)
-{
-  g_autofree char *flat_text = flatten (text);
-  g_autofree char *flat_part = flatten (part);
-
-  if (strstr (flat_text, flat_part) == NULL)
-    g_error ("“%s” not found in:\n%s", part, text);
-}
-
-/* The text of @pdf, or NULL (the test is skipped) without pdftotext. */
-static char *
-pdf_text (const char *pdf)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-  char *out = NULL;
-  int status = 0;
-
-  if (program == NULL)
-    {
-      g_test_skip ("pdftotext (poppler-utils) is not installed");
-      return NULL;
-    }
-  g_spawn_sync (NULL, (char *[]) { program, (char *) "-layout", (char *) pdf, (char *) "-", NULL }, NULL,
-                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
-static const char *
-json_string (const cJSON *object,
-             const char  *key)
-{
-  const cJSON *item = cJSON_GetObjectItemCaseSensitive (object, key);
-
-  g_assert_true (cJSON_IsString (item));
-  return item->valuestring;
-}
+#define RUN(fixture, ...) mc_cli_test_run ((fixture)->db, NULL, MC_CLI_TEST_ARGS (__VA_ARGS__))
 
 /* A citizen born in 1990 in Hà Nội (province 001), male. */
 #define CITIZEN_ID "001090012345"
@@ -195,16 +52,15 @@ receive (Fixture    *fixture,
          const char *name,
          const char *received)
 {
-  g_autoptr(Run) run = RUN (fixture, "--actor", "Lê Thị Thu", "receive", "--procedure", "1.004222",
-                            "--name", name, "--id-number", CITIZEN_ID, "--phone", "0912345678",
-                            "--address", "Thôn Nà Hang, xã Minh Tân", "--document", "ct01",
-                            "--received", received, "--json");
+  g_autoptr(McCliRun) run = RUN (fixture, "--actor", "Lê Thị Thu", "receive", "--procedure", "1.004222",
+                                 "--name", name, "--id-number", CITIZEN_ID, "--phone", "0912345678",
+                                 "--address", "Thôn Nà Hang, xã Minh Tân", "--document", "ct01",
+                                 "--received", received, "--json");
   g_autoptr(cJSON) json = NULL;
 
-  assert_status (run, 0);
-  json = cJSON_Parse (run->out);
-  g_assert_nonnull (json);
-  return g_strdup (json_string (json, "code"));
+  mc_cli_test_assert_status (run, 0);
+  json = mc_cli_test_parse_json (run);
+  return g_strdup (mc_cli_test_json_string (json, "code"));
 }
 
 static void
@@ -215,13 +71,13 @@ move (Fixture    *fixture,
       const char *when,
       const char *note)
 {
-  g_autoptr(Run) run = NULL;
+  g_autoptr(McCliRun) run = NULL;
 
   if (note != NULL)
     run = RUN (fixture, "--actor", actor, "move", code, "--to", to, "--at", when, "--note", note);
   else
     run = RUN (fixture, "--actor", actor, "move", code, "--to", to, "--at", when);
-  assert_status (run, 0);
+  mc_cli_test_assert_status (run, 0);
 }
 
 /* Received Monday 2 March 2026 10:00 (due Wednesday 11 March 10:00), handed over, then the
@@ -232,14 +88,14 @@ test_supplement_from_history (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_autofree char *code = receive (fixture, "Nguyễn Văn Ấn", "2026-03-02 10:00");
-  g_autoptr(Run) early = NULL;
-  g_autoptr(Run) printed = NULL;
-  g_autoptr(Run) with_items = NULL;
+  g_autoptr(McCliRun) early = NULL;
+  g_autoptr(McCliRun) printed = NULL;
+  g_autoptr(McCliRun) with_items = NULL;
   g_autofree char *text = NULL;
   g_autofree char *items_text = NULL;
 
   early = RUN (fixture, "form", "02", code, "--pdf", fixture->pdf);
-  assert_status (early, 1);
+  mc_cli_test_assert_status (early, 1);
   g_assert_nonnull (strstr (early->err, code));
   g_assert_false (g_file_test (fixture->pdf, G_FILE_TEST_EXISTS));
 
@@ -248,29 +104,29 @@ test_supplement_from_history (Fixture       *fixture,
         "Bản sao Giấy khai sinh; Tờ khai CT01 có chữ ký của chủ hộ. Lý do: Tờ khai chưa có chữ ký");
 
   printed = RUN (fixture, "form", "02", code, "--pdf", fixture->pdf, "--officer-phone", "0987654321");
-  assert_status (printed, 0);
+  mc_cli_test_assert_status (printed, 0);
   g_assert_nonnull (strstr (printed->out, fixture->pdf));
-  if ((text = pdf_text (fixture->pdf)) == NULL)
+  if ((text = mc_cli_test_pdf_text (fixture->pdf, MC_CLI_TEST_PDF_LAYOUT)) == NULL)
     return;
-  assert_contains (text, "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ");
-  assert_contains (text, "Minh Tân, ngày 04 tháng 3 năm 2026");
-  assert_contains (text, code);
-  assert_contains (text, "Nguyễn Văn Ấn");
-  assert_contains (text, "1 Bản sao Giấy khai sinh");
-  assert_contains (text, "2 Tờ khai CT01 có chữ ký của chủ hộ");
-  assert_contains (text, "Lý do: Tờ khai chưa có chữ ký");
-  assert_contains (text, "09 giờ 30 phút, ngày 04/03/2026");
-  assert_contains (text, "Đỗ Quang Huy");
-  assert_contains (text, "0987654321");
+  mc_cli_test_assert_pdf_contains (text, "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ");
+  mc_cli_test_assert_pdf_contains (text, "Minh Tân, ngày 04 tháng 3 năm 2026");
+  mc_cli_test_assert_pdf_contains (text, code);
+  mc_cli_test_assert_pdf_contains (text, "Nguyễn Văn Ấn");
+  mc_cli_test_assert_pdf_contains (text, "1 Bản sao Giấy khai sinh");
+  mc_cli_test_assert_pdf_contains (text, "2 Tờ khai CT01 có chữ ký của chủ hộ");
+  mc_cli_test_assert_pdf_contains (text, "Lý do: Tờ khai chưa có chữ ký");
+  mc_cli_test_assert_pdf_contains (text, "09 giờ 30 phút, ngày 04/03/2026");
+  mc_cli_test_assert_pdf_contains (text, "Đỗ Quang Huy");
+  mc_cli_test_assert_pdf_contains (text, "0987654321");
 
   /* --item replaces the note's list, with the form and number of copies. */
   with_items = RUN (fixture, "form", "02", code, "--pdf", fixture->pdf,
                     "--item", "Sổ hộ khẩu|certified-copy|2", "--reason", "Giấy tờ hết hạn");
-  assert_status (with_items, 0);
-  items_text = pdf_text (fixture->pdf);
-  assert_contains (items_text, "Sổ hộ khẩu");
-  assert_contains (items_text, "Bản sao có chứng thực");
-  assert_contains (items_text, "Lý do: Giấy tờ hết hạn");
+  mc_cli_test_assert_status (with_items, 0);
+  items_text = mc_cli_test_pdf_text (fixture->pdf, MC_CLI_TEST_PDF_LAYOUT);
+  mc_cli_test_assert_pdf_contains (items_text, "Sổ hộ khẩu");
+  mc_cli_test_assert_pdf_contains (items_text, "Bản sao có chứng thực");
+  mc_cli_test_assert_pdf_contains (items_text, "Lý do: Giấy tờ hết hạn");
   g_assert_null (strstr (items_text, "Bản sao Giấy khai sinh"));
 }
 
@@ -281,28 +137,28 @@ test_refusal_only_when_recorded (Fixture       *fixture,
                                  gconstpointer  data)
 {
   g_autofree char *code = receive (fixture, "Phạm Thị Hồng Nhung", "2026-03-02 08:10");
-  g_autoptr(Run) not_refused = NULL;
-  g_autoptr(Run) printed = NULL;
+  g_autoptr(McCliRun) not_refused = NULL;
+  g_autoptr(McCliRun) printed = NULL;
   g_autofree char *text = NULL;
 
   not_refused = RUN (fixture, "form", "03", code, "--pdf", fixture->pdf, "--reason", "Không thuộc thẩm quyền");
-  assert_status (not_refused, 1);
+  mc_cli_test_assert_status (not_refused, 1);
   g_assert_nonnull (strstr (not_refused->err, "motcua-cli: "));
   g_assert_false (g_file_test (fixture->pdf, G_FILE_TEST_EXISTS));
 
   move (fixture, code, "Lê Thị Thu", "refused", "2026-03-02 08:30",
         "Không thuộc trường hợp đăng ký tại xã; Thiếu giấy tờ chứng minh chỗ ở hợp pháp");
   printed = RUN (fixture, "form", "03", code, "--pdf", fixture->pdf);
-  assert_status (printed, 0);
-  if ((text = pdf_text (fixture->pdf)) == NULL)
+  mc_cli_test_assert_status (printed, 0);
+  if ((text = mc_cli_test_pdf_text (fixture->pdf, MC_CLI_TEST_PDF_LAYOUT)) == NULL)
     return;
-  assert_contains (text, "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
-  assert_contains (text, "Phạm Thị Hồng Nhung");
-  assert_contains (text, code);
-  assert_contains (text, "1. Không thuộc trường hợp đăng ký tại xã");
-  assert_contains (text, "2. Thiếu giấy tờ chứng minh chỗ ở hợp pháp");
-  assert_contains (text, "Minh Tân, ngày 02 tháng 3 năm 2026");
-  assert_contains (text, "Lê Thị Thu");
+  mc_cli_test_assert_pdf_contains (text, "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
+  mc_cli_test_assert_pdf_contains (text, "Phạm Thị Hồng Nhung");
+  mc_cli_test_assert_pdf_contains (text, code);
+  mc_cli_test_assert_pdf_contains (text, "1. Không thuộc trường hợp đăng ký tại xã");
+  mc_cli_test_assert_pdf_contains (text, "2. Thiếu giấy tờ chứng minh chỗ ở hợp pháp");
+  mc_cli_test_assert_pdf_contains (text, "Minh Tân, ngày 02 tháng 3 năm 2026");
+  mc_cli_test_assert_pdf_contains (text, "Lê Thị Thu");
 }
 
 /* The apology needs a reason and a new appointment after the current one, and a dossier
@@ -312,46 +168,45 @@ test_apology_needs_reason_and_new_due (Fixture       *fixture,
                                        gconstpointer  data)
 {
   g_autofree char *code = receive (fixture, "Trần Văn Bình", "2026-03-02 10:00");
-  g_autoptr(Run) no_reason = NULL;
-  g_autoptr(Run) too_early = NULL;
-  g_autoptr(Run) printed = NULL;
-  g_autoptr(Run) finished = NULL;
-  g_autoptr(Run) json_run = NULL;
+  g_autoptr(McCliRun) no_reason = NULL;
+  g_autoptr(McCliRun) too_early = NULL;
+  g_autoptr(McCliRun) printed = NULL;
+  g_autoptr(McCliRun) finished = NULL;
+  g_autoptr(McCliRun) json_run = NULL;
   g_autoptr(cJSON) json = NULL;
   g_autofree char *text = NULL;
 
   no_reason = RUN (fixture, "form", "04", code, "--pdf", fixture->pdf, "--new-due", "2026-03-20 16:00");
-  assert_status (no_reason, 1);
+  mc_cli_test_assert_status (no_reason, 1);
   too_early = RUN (fixture, "form", "04", code, "--pdf", fixture->pdf, "--reason", "Cần xác minh",
                    "--new-due", "2026-03-10 16:00");
-  assert_status (too_early, 1);
+  mc_cli_test_assert_status (too_early, 1);
   g_assert_nonnull (strstr (too_early->err, "2026-03-11 10:00"));
   g_assert_false (g_file_test (fixture->pdf, G_FILE_TEST_EXISTS));
 
   printed = RUN (fixture, "form", "04", code, "--pdf", fixture->pdf, "--reason", "Cần xác minh nơi cư trú",
                  "--new-due", "2026-03-20 16:00", "--at", "2026-03-10 08:00", "--signer", "Hoàng Văn Đức");
-  assert_status (printed, 0);
+  mc_cli_test_assert_status (printed, 0);
   json_run = RUN (fixture, "form", "04", code, "--pdf", fixture->pdf, "--reason", "Cần xác minh nơi cư trú",
                   "--new-due", "2026-03-20 16:00", "--at", "2026-03-10 08:00", "--json");
-  assert_status (json_run, 0);
-  json = cJSON_Parse (json_run->out);
-  g_assert_nonnull (json);
-  g_assert_cmpstr (json_string (json, "form"), ==, "04");
-  g_assert_cmpstr (json_string (json, "code"), ==, code);
-  if ((text = pdf_text (fixture->pdf)) == NULL)
+  mc_cli_test_assert_status (json_run, 0);
+  json = mc_cli_test_parse_json (json_run);
+  g_assert_cmpstr (mc_cli_test_json_string (json, "form"), ==, "04");
+  g_assert_cmpstr (mc_cli_test_json_string (json, "code"), ==, code);
+  if ((text = mc_cli_test_pdf_text (fixture->pdf, MC_CLI_TEST_PDF_LAYOUT)) == NULL)
     return;
-  assert_contains (text, "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT");
-  assert_contains (text, "Trần Văn Bình");
-  assert_contains (text, "10 giờ 00 phút, ngày 11/03/2026");
-  assert_contains (text, "16 giờ 00 phút, ngày 20/03/2026");
-  assert_contains (text, "Cần xác minh nơi cư trú");
-  assert_contains (text, "Minh Tân, ngày 10 tháng 3 năm 2026");
+  mc_cli_test_assert_pdf_contains (text, "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT");
+  mc_cli_test_assert_pdf_contains (text, "Trần Văn Bình");
+  mc_cli_test_assert_pdf_contains (text, "10 giờ 00 phút, ngày 11/03/2026");
+  mc_cli_test_assert_pdf_contains (text, "16 giờ 00 phút, ngày 20/03/2026");
+  mc_cli_test_assert_pdf_contains (text, "Cần xác minh nơi cư trú");
+  mc_cli_test_assert_pdf_contains (text, "Minh Tân, ngày 10 tháng 3 năm 2026");
 
   move (fixture, code, "Lê Thị Thu", "in-processing", "2026-03-02 14:00", NULL);
   move (fixture, code, "Đỗ Quang Huy", "result-ready", "2026-03-05 15:00", NULL);
   finished = RUN (fixture, "form", "04", code, "--pdf", fixture->pdf, "--reason", "Cần xác minh",
                   "--new-due", "2026-03-20 16:00");
-  assert_status (finished, 1);
+  mc_cli_test_assert_status (finished, 1);
 }
 
 static void
@@ -359,26 +214,26 @@ test_stop_notice (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autofree char *code = receive (fixture, "Vũ Thị Lan", "2026-03-02 10:00");
-  g_autoptr(Run) not_stopped = NULL;
-  g_autoptr(Run) printed = NULL;
+  g_autoptr(McCliRun) not_stopped = NULL;
+  g_autoptr(McCliRun) printed = NULL;
   g_autofree char *text = NULL;
 
   move (fixture, code, "Lê Thị Thu", "in-processing", "2026-03-02 14:00", NULL);
   not_stopped = RUN (fixture, "form", "05", code, "--pdf", fixture->pdf);
-  assert_status (not_stopped, 1);
+  mc_cli_test_assert_status (not_stopped, 1);
 
   move (fixture, code, "Đỗ Quang Huy", "stopped", "2026-03-06 14:15", "Người nộp đề nghị dừng giải quyết");
   printed = RUN (fixture, "form", "05", code, "--pdf", fixture->pdf, "--signer", "Hoàng Văn Đức");
-  assert_status (printed, 0);
-  if ((text = pdf_text (fixture->pdf)) == NULL)
+  mc_cli_test_assert_status (printed, 0);
+  if ((text = mc_cli_test_pdf_text (fixture->pdf, MC_CLI_TEST_PDF_LAYOUT)) == NULL)
     return;
-  assert_contains (text, "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ");
-  assert_contains (text, "Vũ Thị Lan");
-  assert_contains (text, code);
-  assert_contains (text, "Giai đoạn giải quyết khi dừng: Đang xử lý");
-  assert_contains (text, "Lý do dừng giải quyết: Người nộp đề nghị dừng giải quyết");
-  assert_contains (text, "14 giờ 15 phút, ngày 06/03/2026");
-  assert_contains (text, "Hoàng Văn Đức");
+  mc_cli_test_assert_pdf_contains (text, "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ");
+  mc_cli_test_assert_pdf_contains (text, "Vũ Thị Lan");
+  mc_cli_test_assert_pdf_contains (text, code);
+  mc_cli_test_assert_pdf_contains (text, "Giai đoạn giải quyết khi dừng: Đang xử lý");
+  mc_cli_test_assert_pdf_contains (text, "Lý do dừng giải quyết: Người nộp đề nghị dừng giải quyết");
+  mc_cli_test_assert_pdf_contains (text, "14 giờ 15 phút, ngày 06/03/2026");
+  mc_cli_test_assert_pdf_contains (text, "Hoàng Văn Đức");
 }
 
 /* The control slip reads the hand-overs from the history: to the agency, the result back
@@ -390,8 +245,8 @@ test_control_slip_from_history (Fixture       *fixture,
 {
   g_autofree char *code = receive (fixture, "Đặng Thu Hà", "2026-03-02 10:00");
   g_autofree char *refused = receive (fixture, "Lý Văn Tài", "2026-03-02 11:00");
-  g_autoptr(Run) printed = NULL;
-  g_autoptr(Run) no_slip = NULL;
+  g_autoptr(McCliRun) printed = NULL;
+  g_autoptr(McCliRun) no_slip = NULL;
   g_autofree char *refused_pdf = g_build_filename (fixture->dir, "refused.pdf", NULL);
   g_autofree char *text = NULL;
 
@@ -399,26 +254,26 @@ test_control_slip_from_history (Fixture       *fixture,
   move (fixture, code, "Đỗ Quang Huy", "result-ready", "2026-03-06 15:00", NULL);
   move (fixture, code, "Lê Thị Thu", "returned", "2026-03-09 09:00", NULL);
   printed = RUN (fixture, "form", "06", code, "--pdf", fixture->pdf);
-  assert_status (printed, 0);
+  mc_cli_test_assert_status (printed, 0);
 
   move (fixture, refused, "Lê Thị Thu", "refused", "2026-03-02 11:10", "Sai thẩm quyền");
   no_slip = RUN (fixture, "form", "06", refused, "--pdf", refused_pdf);
-  assert_status (no_slip, 1);
+  mc_cli_test_assert_status (no_slip, 1);
   g_assert_false (g_file_test (refused_pdf, G_FILE_TEST_EXISTS));
 
-  if ((text = pdf_text (fixture->pdf)) == NULL)
+  if ((text = mc_cli_test_pdf_text (fixture->pdf, MC_CLI_TEST_PDF_LAYOUT)) == NULL)
     return;
-  assert_contains (text, "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
-  assert_contains (text, "Đặng Thu Hà");
-  assert_contains (text, code);
-  assert_contains (text, "1. Giao:");
-  assert_contains (text, "3. Giao:");
+  mc_cli_test_assert_pdf_contains (text, "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
+  mc_cli_test_assert_pdf_contains (text, "Đặng Thu Hà");
+  mc_cli_test_assert_pdf_contains (text, code);
+  mc_cli_test_assert_pdf_contains (text, "1. Giao:");
+  mc_cli_test_assert_pdf_contains (text, "3. Giao:");
   g_assert_null (strstr (text, "4. Giao:"));
-  assert_contains (text, "14 giờ 00 phút, ngày 02/03/2026");
-  assert_contains (text, "15 giờ 00 phút, ngày 06/03/2026");
-  assert_contains (text, "09 giờ 00 phút, ngày 09/03/2026");
-  assert_contains (text, "Trước hạn");
-  assert_contains (text, "Chuyển Công an xã");
+  mc_cli_test_assert_pdf_contains (text, "14 giờ 00 phút, ngày 02/03/2026");
+  mc_cli_test_assert_pdf_contains (text, "15 giờ 00 phút, ngày 06/03/2026");
+  mc_cli_test_assert_pdf_contains (text, "09 giờ 00 phút, ngày 09/03/2026");
+  mc_cli_test_assert_pdf_contains (text, "Trước hạn");
+  mc_cli_test_assert_pdf_contains (text, "Chuyển Công an xã");
 }
 
 /* A hand-over between departments, recorded as the window records it (the CLI has no
@@ -453,7 +308,7 @@ test_control_slip_judges_each_step (Fixture       *fixture,
                                     gconstpointer  data)
 {
   g_autofree char *code = receive (fixture, "Đặng Thu Hà", "2026-03-02 10:00");
-  g_autoptr(Run) printed = NULL;
+  g_autoptr(McCliRun) printed = NULL;
   g_autofree char *text = NULL;
   const char *row2, *row3, *row4;
 
@@ -462,9 +317,9 @@ test_control_slip_judges_each_step (Fixture       *fixture,
   record_step (fixture, code, "Trần Văn Bình", "2026-03-10 09:00", "Lãnh đạo Công an xã");
   move (fixture, code, "Đỗ Quang Huy", "result-ready", "2026-03-11 09:30", NULL);
   printed = RUN (fixture, "form", "06", code, "--pdf", fixture->pdf);
-  assert_status (printed, 0);
+  mc_cli_test_assert_status (printed, 0);
 
-  if ((text = pdf_text (fixture->pdf)) == NULL)
+  if ((text = mc_cli_test_pdf_text (fixture->pdf, MC_CLI_TEST_PDF_LAYOUT)) == NULL)
     return;
   /* The verdict column's heading names all three words: look at the rows. */
   row2 = strstr (text, "2. Giao:");
@@ -475,15 +330,15 @@ test_control_slip_judges_each_step (Fixture       *fixture,
     g_autofree char *second = g_strndup (row2, (gsize) (row3 - row2));
     g_autofree char *third = g_strndup (row3, (gsize) (row4 - row3));
 
-    assert_contains (second, "Trước hạn");
-    assert_contains (second, "16 giờ 00 phút, ngày 02/03/2026");
-    assert_contains (third, "Quá hạn");
-    assert_contains (third, "09 giờ 00 phút, ngày 10/03/2026");
-    assert_contains (row4, "Đúng hạn");
+    mc_cli_test_assert_pdf_contains (second, "Trước hạn");
+    mc_cli_test_assert_pdf_contains (second, "16 giờ 00 phút, ngày 02/03/2026");
+    mc_cli_test_assert_pdf_contains (third, "Quá hạn");
+    mc_cli_test_assert_pdf_contains (third, "09 giờ 00 phút, ngày 10/03/2026");
+    mc_cli_test_assert_pdf_contains (row4, "Đúng hạn");
   }
   /* Each row says what it was measured by. */
-  assert_contains (text, "07 giờ 36");
-  assert_contains (text, "16 giờ 48");
+  mc_cli_test_assert_pdf_contains (text, "07 giờ 36");
+  mc_cli_test_assert_pdf_contains (text, "16 giờ 48");
 }
 
 static void
@@ -491,20 +346,20 @@ test_form_usage_errors (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autofree char *code = receive (fixture, "Nguyễn Văn Ấn", "2026-03-02 10:00");
-  g_autoptr(Run) seven = RUN (fixture, "form", "07", code, "--pdf", fixture->pdf);
-  g_autoptr(Run) one = RUN (fixture, "form", "01", code, "--pdf", fixture->pdf);
-  g_autoptr(Run) no_pdf = RUN (fixture, "form", "06", code);
-  g_autoptr(Run) unknown = RUN (fixture, "form", "06", "000.00.16.H04-260302-0099", "--pdf", fixture->pdf);
-  g_autoptr(Run) bad_item = NULL;
+  g_autoptr(McCliRun) seven = RUN (fixture, "form", "07", code, "--pdf", fixture->pdf);
+  g_autoptr(McCliRun) one = RUN (fixture, "form", "01", code, "--pdf", fixture->pdf);
+  g_autoptr(McCliRun) no_pdf = RUN (fixture, "form", "06", code);
+  g_autoptr(McCliRun) unknown = RUN (fixture, "form", "06", "000.00.16.H04-260302-0099", "--pdf", fixture->pdf);
+  g_autoptr(McCliRun) bad_item = NULL;
 
-  assert_status (seven, 2);
-  assert_status (one, 2);
-  assert_status (no_pdf, 2);
-  assert_status (unknown, 1);
+  mc_cli_test_assert_status (seven, 2);
+  mc_cli_test_assert_status (one, 2);
+  mc_cli_test_assert_status (no_pdf, 2);
+  mc_cli_test_assert_status (unknown, 1);
 
   move (fixture, code, "Lê Thị Thu", "waiting-supplement", "2026-03-02 10:30", "Bản sao CCCD");
   bad_item = RUN (fixture, "form", "02", code, "--pdf", fixture->pdf, "--item", "Sổ hộ khẩu|photocopy");
-  assert_status (bad_item, 1);
+  mc_cli_test_assert_status (bad_item, 1);
   g_assert_nonnull (strstr (bad_item->err, "photocopy"));
 }
 
@@ -520,7 +375,7 @@ test_register_period (Fixture       *fixture,
   g_autofree char *last = receive (fixture, "Đỗ Thu Trang", "2026-03-31 16:55");
   g_autofree char *after = receive (fixture, "Vũ Văn Sau", "2026-04-01 07:00");
   g_autofree char *csv_path = g_build_filename (fixture->dir, "register.csv", NULL);
-  g_autoptr(Run) run = NULL;
+  g_autoptr(McCliRun) run = NULL;
   g_autoptr(cJSON) json = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *text = NULL;
@@ -528,11 +383,10 @@ test_register_period (Fixture       *fixture,
 
   run = RUN (fixture, "register", "--from", "2026-03-01", "--to", "2026-03-31", "--pdf", fixture->pdf,
              "--csv", csv_path, "--json");
-  assert_status (run, 0);
-  json = cJSON_Parse (run->out);
-  g_assert_nonnull (json);
-  g_assert_cmpint (cJSON_GetObjectItemCaseSensitive (json, "dossiers")->valueint, ==, 3);
-  g_assert_cmpint (cJSON_GetObjectItemCaseSensitive (json, "pages")->valueint, ==, 1);
+  mc_cli_test_assert_status (run, 0);
+  json = mc_cli_test_parse_json (run);
+  g_assert_cmpint (mc_cli_test_json_int (json, "dossiers"), ==, 3);
+  g_assert_cmpint (mc_cli_test_json_int (json, "pages"), ==, 1);
 
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
   g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "STT,"));
@@ -545,13 +399,13 @@ test_register_period (Fixture       *fixture,
   g_assert_null (strstr (csv, before));
   g_assert_null (strstr (csv, after));
 
-  if ((text = pdf_text (fixture->pdf)) == NULL)
+  if ((text = mc_cli_test_pdf_text (fixture->pdf, MC_CLI_TEST_PDF_LAYOUT)) == NULL)
     return;
-  assert_contains (text, "SỔ THEO DÕI HỒ SƠ");
-  assert_contains (text, "Từ ngày 01/03/2026 đến ngày 31/03/2026");
-  assert_contains (text, "Nguyễn Văn Ấn");
-  assert_contains (text, "Đỗ Thu Trang");
-  assert_contains (text, "Tổng số hồ sơ: 3");
+  mc_cli_test_assert_pdf_contains (text, "SỔ THEO DÕI HỒ SƠ");
+  mc_cli_test_assert_pdf_contains (text, "Từ ngày 01/03/2026 đến ngày 31/03/2026");
+  mc_cli_test_assert_pdf_contains (text, "Nguyễn Văn Ấn");
+  mc_cli_test_assert_pdf_contains (text, "Đỗ Thu Trang");
+  mc_cli_test_assert_pdf_contains (text, "Tổng số hồ sơ: 3");
   g_assert_null (strstr (text, "Trần Văn Trước"));
   g_assert_null (strstr (text, "Vũ Văn Sau"));
 }
@@ -560,17 +414,17 @@ static void
 test_register_usage_errors (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(Run) no_to = RUN (fixture, "register", "--from", "2026-03-01", "--pdf", fixture->pdf);
-  g_autoptr(Run) no_file = RUN (fixture, "register", "--from", "2026-03-01", "--to", "2026-03-31");
-  g_autoptr(Run) reversed = RUN (fixture, "register", "--from", "2026-03-31", "--to", "2026-03-01",
-                                 "--pdf", fixture->pdf);
-  g_autoptr(Run) bad_day = RUN (fixture, "register", "--from", "2026-02-30", "--to", "2026-03-31",
-                                "--pdf", fixture->pdf);
+  g_autoptr(McCliRun) no_to = RUN (fixture, "register", "--from", "2026-03-01", "--pdf", fixture->pdf);
+  g_autoptr(McCliRun) no_file = RUN (fixture, "register", "--from", "2026-03-01", "--to", "2026-03-31");
+  g_autoptr(McCliRun) reversed = RUN (fixture, "register", "--from", "2026-03-31", "--to", "2026-03-01",
+                                      "--pdf", fixture->pdf);
+  g_autoptr(McCliRun) bad_day = RUN (fixture, "register", "--from", "2026-02-30", "--to", "2026-03-31",
+                                     "--pdf", fixture->pdf);
 
-  assert_status (no_to, 2);
-  assert_status (no_file, 2);
-  assert_status (reversed, 1);
-  assert_status (bad_day, 1);
+  mc_cli_test_assert_status (no_to, 2);
+  mc_cli_test_assert_status (no_file, 2);
+  mc_cli_test_assert_status (reversed, 1);
+  mc_cli_test_assert_status (bad_day, 1);
   g_assert_false (g_file_test (fixture->pdf, G_FILE_TEST_EXISTS));
 }
 
@@ -578,26 +432,8 @@ int
 main (int    argc,
       char **argv)
 {
-  /* --cli=PATH comes from meson; take it out before GTest sees the arguments. */
-  for (int i = 1; i < argc; i++)
-    if (g_str_has_prefix (argv[i], "--cli="))
-      {
-        cli_path = g_strdup (argv[i] + strlen ("--cli="));
-        for (int j = i; j < argc; j++)
-          argv[j] = argv[j + 1];
-        argc--;
-        break;
-      }
-  if (cli_path == NULL)
-    cli_path = g_strdup (g_getenv ("MOTCUA_CLI"));
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (cli_path == NULL || !g_file_test (cli_path, G_FILE_TEST_IS_EXECUTABLE))
-    {
-      g_test_skip ("motcua-cli not found: pass --cli=PATH or set MOTCUA_CLI");
-      return g_test_run ();
-    }
+  if (!mc_cli_test_init (&argc, &argv))
+    return g_test_run ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/cli/forms/supplement-from-history", test_supplement_from_history);

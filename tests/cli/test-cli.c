@@ -8,37 +8,13 @@
  */
 #include <string.h>
 
-#include <cjson/cJSON.h>
-#include <glib.h>
-#include <glib/gstdio.h>
-
-static char *cli_path;
+#include "mc-cli-test.h"
 
 typedef struct
 {
   char *dir;
   char *db;
 } Fixture;
-
-typedef struct
-{
-  int   status;   /* exit status */
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  if (run == NULL)
-    return;
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cJSON, cJSON_Delete)
 
 static void
 fixture_setup (Fixture       *fixture,
@@ -55,114 +31,12 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  mc_cli_test_remove_tree (fixture->dir);
   g_free (fixture->db);
   g_free (fixture->dir);
 }
 
-/* Runs the CLI with @args (NULL-terminated) against @db (unless @db is NULL). A crash,
- * a signal or a hang is a test failure, whatever the command. */
-static Run *
-run_argv (const char         *db,
-          const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) exit_error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *data_home = NULL;
-  Run *run = g_new0 (Run, 1);
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, cli_path);
-  if (db != NULL)
-    {
-      g_ptr_array_add (argv, (char *) "--db");
-      g_ptr_array_add (argv, (char *) db);
-    }
-  for (gsize i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  /* Never touch the real default database, even if a test forgets --db. */
-  data_home = g_build_filename (g_get_tmp_dir (), "motcua-cli-test-data-home", NULL);
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  if (g_spawn_check_wait_status (wait_status, &exit_error))
-    run->status = 0;
-  else if (g_error_matches (exit_error, G_SPAWN_EXIT_ERROR, exit_error->code))
-    run->status = exit_error->code;
-  else
-    g_error ("motcua-cli did not exit normally (%s); stderr:\n%s", exit_error->message, run->err);
-  return run;
-}
-
-#define RUN(fixture, ...) run_argv ((fixture)->db, (const char *[]) { __VA_ARGS__, NULL })
-
-static void
-assert_status (const Run *run,
-               int        expected)
-{
-  if (run->status != expected)
-    g_error ("expected exit status %d, got %d\nstdout:\n%s\nstderr:\n%s",
-             expected, run->status, run->out, run->err);
-}
-
-static void
-assert_contains (const char *text,
-                 const char *part)
-{
-  if (strstr (text, part) == NULL)
-    g_error ("“%s” not found in:\n%s", part, text);
-}
-
-static cJSON *
-parse_json (const Run *run)
-{
-  cJSON *json = cJSON_Parse (run->out);
-
-  if (json == NULL)
-    g_error ("not JSON:\n%s", run->out);
-  return json;
-}
-
-static const char *
-json_string (const cJSON *object,
-             const char  *key)
-{
-  const cJSON *item = cJSON_GetObjectItemCaseSensitive (object, key);
-
-  if (!cJSON_IsString (item))
-    {
-      g_autofree char *text = cJSON_Print (object);
-
-      g_error ("no string “%s” in:\n%s", key, text);
-    }
-  return item->valuestring;
-}
-
-static int
-json_int (const cJSON *object,
-          const char  *key)
-{
-  const cJSON *item = cJSON_GetObjectItemCaseSensitive (object, key);
-
-  g_assert_true (cJSON_IsNumber (item));
-  return item->valueint;
-}
+#define RUN(fixture, ...) mc_cli_test_run ((fixture)->db, NULL, MC_CLI_TEST_ARGS (__VA_ARGS__))
 
 /* A citizen born in 1990 in Hà Nội (province 001), male: century digit 0, year digits 90. */
 #define CITIZEN_ID "001090012345"
@@ -173,7 +47,7 @@ receive_residence (Fixture    *fixture,
                    const char *name,
                    const char *received)
 {
-  g_autoptr(Run) run = NULL;
+  g_autoptr(McCliRun) run = NULL;
   g_autoptr(cJSON) json = NULL;
 
   if (received != NULL)
@@ -182,9 +56,9 @@ receive_residence (Fixture    *fixture,
   else
     run = RUN (fixture, "receive", "--procedure", "1.004222", "--name", name, "--id-number", CITIZEN_ID,
                "--document", "ct01", "--json");
-  assert_status (run, 0);
-  json = parse_json (run);
-  return g_strdup (json_string (json, "code"));
+  mc_cli_test_assert_status (run, 0);
+  json = mc_cli_test_parse_json (run);
+  return g_strdup (mc_cli_test_json_string (json, "code"));
 }
 
 static gboolean
@@ -195,7 +69,7 @@ list_has_code (const cJSON *list,
   const cJSON *item;
 
   cJSON_ArrayForEach (item, dossiers)
-    if (g_strcmp0 (json_string (item, "code"), code) == 0)
+    if (g_strcmp0 (mc_cli_test_json_string (item, "code"), code) == 0)
       return TRUE;
   return FALSE;
 }
@@ -209,9 +83,9 @@ static void
 test_receive_and_show (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(Run) received = NULL;
-  g_autoptr(Run) shown = NULL;
-  g_autoptr(Run) shown_text = NULL;
+  g_autoptr(McCliRun) received = NULL;
+  g_autoptr(McCliRun) shown = NULL;
+  g_autoptr(McCliRun) shown_text = NULL;
   g_autoptr(cJSON) json = NULL;
   g_autoptr(cJSON) dossier = NULL;
   const cJSON *documents;
@@ -220,39 +94,39 @@ test_receive_and_show (Fixture       *fixture,
   received = RUN (fixture, "receive", "--procedure", "1.004222", "--name", "Nguyễn Văn Ấn",
                   "--id-number", CITIZEN_ID, "--birth-date", "1990-05-01", "--phone", "0912 345 678",
                   "--document", "ct01", "--received", "2026-03-02 10:00", "--json");
-  assert_status (received, 0);
-  json = parse_json (received);
-  code = json_string (json, "code");
+  mc_cli_test_assert_status (received, 0);
+  json = mc_cli_test_parse_json (received);
+  code = mc_cli_test_json_string (json, "code");
   /* The default office code, the day of receipt as yyMMdd, the first number of the day. */
   g_assert_cmpstr (code, ==, "000.00.16.H04-260302-0001");
-  g_assert_cmpstr (json_string (json, "received_at"), ==, "2026-03-02 10:00");
-  g_assert_cmpstr (json_string (json, "due_at"), ==, "2026-03-11 10:00");
-  g_assert_cmpstr (json_string (json, "current_due_at"), ==, "2026-03-11 10:00");
-  g_assert_cmpstr (json_string (json, "due_at_slip"), ==, "10 giờ 00 phút, ngày 11/03/2026");
-  g_assert_cmpstr (json_string (json, "status"), ==, "received");
-  g_assert_cmpint (json_int (json, "status_code"), ==, 2);
+  g_assert_cmpstr (mc_cli_test_json_string (json, "received_at"), ==, "2026-03-02 10:00");
+  g_assert_cmpstr (mc_cli_test_json_string (json, "due_at"), ==, "2026-03-11 10:00");
+  g_assert_cmpstr (mc_cli_test_json_string (json, "current_due_at"), ==, "2026-03-11 10:00");
+  g_assert_cmpstr (mc_cli_test_json_string (json, "due_at_slip"), ==, "10 giờ 00 phút, ngày 11/03/2026");
+  g_assert_cmpstr (mc_cli_test_json_string (json, "status"), ==, "received");
+  g_assert_cmpint (mc_cli_test_json_int (json, "status_code"), ==, 2);
 
   shown = RUN (fixture, "show", code, "--json");
-  assert_status (shown, 0);
-  dossier = parse_json (shown);
-  g_assert_cmpstr (json_string (dossier, "applicant_name"), ==, "Nguyễn Văn Ấn");
-  g_assert_cmpstr (json_string (dossier, "id_number"), ==, CITIZEN_ID);
-  g_assert_cmpstr (json_string (dossier, "phone"), ==, "0912345678");
-  g_assert_cmpstr (json_string (dossier, "procedure_code"), ==, "1.004222");
-  g_assert_cmpstr (json_string (dossier, "due_at"), ==, "2026-03-11 10:00");
-  g_assert_cmpstr (json_string (dossier, "status_name"), ==, "Được tiếp nhận");
+  mc_cli_test_assert_status (shown, 0);
+  dossier = mc_cli_test_parse_json (shown);
+  g_assert_cmpstr (mc_cli_test_json_string (dossier, "applicant_name"), ==, "Nguyễn Văn Ấn");
+  g_assert_cmpstr (mc_cli_test_json_string (dossier, "id_number"), ==, CITIZEN_ID);
+  g_assert_cmpstr (mc_cli_test_json_string (dossier, "phone"), ==, "0912345678");
+  g_assert_cmpstr (mc_cli_test_json_string (dossier, "procedure_code"), ==, "1.004222");
+  g_assert_cmpstr (mc_cli_test_json_string (dossier, "due_at"), ==, "2026-03-11 10:00");
+  g_assert_cmpstr (mc_cli_test_json_string (dossier, "status_name"), ==, "Được tiếp nhận");
   documents = cJSON_GetObjectItemCaseSensitive (dossier, "documents");
   g_assert_cmpint (cJSON_GetArraySize (documents), ==, 1);
-  g_assert_cmpstr (json_string (cJSON_GetArrayItem (documents, 0), "code"), ==, "ct01");
+  g_assert_cmpstr (mc_cli_test_json_string (cJSON_GetArrayItem (documents, 0), "code"), ==, "ct01");
   g_assert_cmpint (cJSON_GetArraySize (cJSON_GetObjectItemCaseSensitive (dossier, "history")), ==, 1);
 
   /* The plain text a clerk reads: the name as typed, the appointment and why. */
   shown_text = RUN (fixture, "show", code);
-  assert_status (shown_text, 0);
-  assert_contains (shown_text->out, "Nguyễn Văn Ấn");
-  assert_contains (shown_text->out, "2026-03-11 10:00");
-  assert_contains (shown_text->out, "Được tiếp nhận");
-  assert_contains (shown_text->out, "Ngày hẹn trả: 10 giờ 00 phút, ngày 11/03/2026");
+  mc_cli_test_assert_status (shown_text, 0);
+  mc_cli_test_assert_contains (shown_text->out, "Nguyễn Văn Ấn");
+  mc_cli_test_assert_contains (shown_text->out, "2026-03-11 10:00");
+  mc_cli_test_assert_contains (shown_text->out, "Được tiếp nhận");
+  mc_cli_test_assert_contains (shown_text->out, "Ngày hẹn trả: 10 giờ 00 phút, ngày 11/03/2026");
 }
 
 /* A document named by its name, without diacritics, becomes the catalogue's document;
@@ -261,11 +135,11 @@ static void
 test_receive_documents (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(Run) by_name = NULL;
-  g_autoptr(Run) unknown = NULL;
-  g_autoptr(Run) missing = NULL;
-  g_autoptr(Run) demo = NULL;
-  g_autoptr(Run) listed = NULL;
+  g_autoptr(McCliRun) by_name = NULL;
+  g_autoptr(McCliRun) unknown = NULL;
+  g_autoptr(McCliRun) missing = NULL;
+  g_autoptr(McCliRun) demo = NULL;
+  g_autoptr(McCliRun) listed = NULL;
   g_autoptr(cJSON) json = NULL;
   g_autoptr(cJSON) demo_json = NULL;
   g_autoptr(cJSON) list = NULL;
@@ -276,39 +150,39 @@ test_receive_documents (Fixture       *fixture,
   by_name = RUN (fixture, "receive", "--procedure", "1.004222", "--name", "Lê Thị Hoa", "--id-number", CITIZEN_ID,
                  "--document", "to khai thay doi thong tin cu tru (mau ct01)", "--received", "2026-03-02 10:00",
                  "--json");
-  assert_status (by_name, 0);
-  json = parse_json (by_name);
+  mc_cli_test_assert_status (by_name, 0);
+  json = mc_cli_test_parse_json (by_name);
   documents = cJSON_GetObjectItemCaseSensitive (json, "documents");
   g_assert_cmpint (cJSON_GetArraySize (documents), ==, 1);
-  g_assert_cmpstr (json_string (cJSON_GetArrayItem (documents, 0), "code"), ==, "ct01");
-  g_assert_cmpint (json_int (cJSON_GetArrayItem (documents, 0), "copies"), ==, 1);
+  g_assert_cmpstr (mc_cli_test_json_string (cJSON_GetArrayItem (documents, 0), "code"), ==, "ct01");
+  g_assert_cmpint (mc_cli_test_json_int (cJSON_GetArrayItem (documents, 0), "copies"), ==, 1);
 
   unknown = RUN (fixture, "receive", "--procedure", "1.004222", "--name", "Lê Văn Nam", "--id-number", CITIZEN_ID,
                  "--document", "ct01", "--document", "giay-khong-co", "--received", "2026-03-02 11:00");
-  assert_status (unknown, 1);
-  assert_contains (unknown->err, "motcua-cli: ");
-  assert_contains (unknown->err, "giay-khong-co");
+  mc_cli_test_assert_status (unknown, 1);
+  mc_cli_test_assert_contains (unknown->err, "motcua-cli: ");
+  mc_cli_test_assert_contains (unknown->err, "giay-khong-co");
 
   /* The mandatory CT01 missing: refused by the checklist. */
   missing = RUN (fixture, "receive", "--procedure", "1.004222", "--name", "Lê Văn Nam", "--id-number", CITIZEN_ID,
                  "--received", "2026-03-02 11:00");
-  assert_status (missing, 1);
+  mc_cli_test_assert_status (missing, 1);
 
   /* Birth registration (1.001193) needs its declaration, an identity paper and one proof of
    * birth: --all-mandatory ticks the first proof, the birth certificate. */
   demo = RUN (fixture, "receive", "--procedure", "1.001193", "--name", "Phạm Minh Đức", "--id-number", CITIZEN_ID,
               "--all-mandatory", "--received", "2026-03-02 08:00", "--json");
-  assert_status (demo, 0);
-  demo_json = parse_json (demo);
+  mc_cli_test_assert_status (demo, 0);
+  demo_json = mc_cli_test_parse_json (demo);
   cJSON_ArrayForEach (document, cJSON_GetObjectItemCaseSensitive (demo_json, "documents"))
-    if (g_str_equal (json_string (document, "code"), "giay-chung-sinh"))
+    if (g_str_equal (mc_cli_test_json_string (document, "code"), "giay-chung-sinh"))
       has_birth_proof = TRUE;
   g_assert_true (has_birth_proof);
 
   listed = RUN (fixture, "list", "--json");
-  assert_status (listed, 0);
-  list = parse_json (listed);
-  g_assert_cmpint (json_int (list, "count"), ==, 2);
+  mc_cli_test_assert_status (listed, 0);
+  list = mc_cli_test_parse_json (listed);
+  g_assert_cmpint (mc_cli_test_json_int (list, "count"), ==, 2);
 }
 
 /* 2.000815 (certified copy from the original) is a same-day procedure with a 15:00 cut-off:
@@ -327,14 +201,14 @@ test_same_day_cutoff (Fixture       *fixture,
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(Run) run = RUN (fixture, "receive", "--procedure", "2.000815", "--name", "Đỗ Thu Trang",
-                                "--id-number", CITIZEN_ID, "--document", "ban-chinh",
-                                "--received", cases[i].received, "--json");
+      g_autoptr(McCliRun) run = RUN (fixture, "receive", "--procedure", "2.000815", "--name", "Đỗ Thu Trang",
+                                     "--id-number", CITIZEN_ID, "--document", "ban-chinh",
+                                     "--received", cases[i].received, "--json");
       g_autoptr(cJSON) json = NULL;
 
-      assert_status (run, 0);
-      json = parse_json (run);
-      g_assert_cmpstr (json_string (json, "due_at"), ==, cases[i].due);
+      mc_cli_test_assert_status (run, 0);
+      json = mc_cli_test_parse_json (run);
+      g_assert_cmpstr (mc_cli_test_json_string (json, "due_at"), ==, cases[i].due);
     }
 }
 
@@ -346,26 +220,26 @@ test_list_overdue (Fixture       *fixture,
 {
   g_autofree char *old_code = receive_residence (fixture, "Hoàng Văn Cường", "2026-03-02 10:00");
   g_autofree char *new_code = receive_residence (fixture, "Vũ Thị Lan", NULL);
-  g_autoptr(Run) overdue = RUN (fixture, "list", "--overdue", "--json");
-  g_autoptr(Run) all = RUN (fixture, "list", "--json");
-  g_autoptr(Run) text = RUN (fixture, "list", "--overdue");
+  g_autoptr(McCliRun) overdue = RUN (fixture, "list", "--overdue", "--json");
+  g_autoptr(McCliRun) all = RUN (fixture, "list", "--json");
+  g_autoptr(McCliRun) text = RUN (fixture, "list", "--overdue");
   g_autoptr(cJSON) overdue_json = NULL;
   g_autoptr(cJSON) all_json = NULL;
 
-  assert_status (overdue, 0);
-  overdue_json = parse_json (overdue);
+  mc_cli_test_assert_status (overdue, 0);
+  overdue_json = mc_cli_test_parse_json (overdue);
   g_assert_true (list_has_code (overdue_json, old_code));
   g_assert_false (list_has_code (overdue_json, new_code));
-  g_assert_cmpint (json_int (overdue_json, "count"), ==, 1);
+  g_assert_cmpint (mc_cli_test_json_int (overdue_json, "count"), ==, 1);
 
-  assert_status (all, 0);
-  all_json = parse_json (all);
+  mc_cli_test_assert_status (all, 0);
+  all_json = mc_cli_test_parse_json (all);
   g_assert_true (list_has_code (all_json, old_code));
   g_assert_true (list_has_code (all_json, new_code));
 
-  assert_status (text, 0);
-  assert_contains (text->out, old_code);
-  assert_contains (text->out, "Hoàng Văn Cường");
+  mc_cli_test_assert_status (text, 0);
+  mc_cli_test_assert_contains (text->out, old_code);
+  mc_cli_test_assert_contains (text->out, "Hoàng Văn Cường");
   g_assert_null (strstr (text->out, new_code));
 }
 
@@ -375,21 +249,21 @@ test_search_without_diacritics (Fixture       *fixture,
 {
   g_autofree char *an = receive_residence (fixture, "Nguyễn Văn Ấn", "2026-03-02 10:00");
   g_autofree char *binh = receive_residence (fixture, "Trần Thị Bình", "2026-03-02 10:30");
-  g_autoptr(Run) found = RUN (fixture, "search", "nguyen van an", "--json");
-  g_autoptr(Run) unquoted = RUN (fixture, "search", "nguyen", "van", "an");
+  g_autoptr(McCliRun) found = RUN (fixture, "search", "nguyen van an", "--json");
+  g_autoptr(McCliRun) unquoted = RUN (fixture, "search", "nguyen", "van", "an");
   g_autoptr(cJSON) json = NULL;
   const cJSON *first;
 
-  assert_status (found, 0);
-  json = parse_json (found);
-  g_assert_cmpint (json_int (json, "count"), ==, 1);
+  mc_cli_test_assert_status (found, 0);
+  json = mc_cli_test_parse_json (found);
+  g_assert_cmpint (mc_cli_test_json_int (json, "count"), ==, 1);
   first = cJSON_GetArrayItem (cJSON_GetObjectItemCaseSensitive (json, "dossiers"), 0);
-  g_assert_cmpstr (json_string (first, "applicant_name"), ==, "Nguyễn Văn Ấn");
-  g_assert_cmpstr (json_string (first, "code"), ==, an);
+  g_assert_cmpstr (mc_cli_test_json_string (first, "applicant_name"), ==, "Nguyễn Văn Ấn");
+  g_assert_cmpstr (mc_cli_test_json_string (first, "code"), ==, an);
   g_assert_false (list_has_code (json, binh));
 
-  assert_status (unquoted, 0);
-  assert_contains (unquoted->out, "Nguyễn Văn Ấn");
+  mc_cli_test_assert_status (unquoted, 0);
+  mc_cli_test_assert_contains (unquoted->out, "Nguyễn Văn Ấn");
   g_assert_null (strstr (unquoted->out, "Trần Thị Bình"));
 }
 
@@ -399,36 +273,36 @@ test_move (Fixture       *fixture,
            gconstpointer  data)
 {
   g_autofree char *code = receive_residence (fixture, "Ngô Bảo Châu", "2026-03-02 10:00");
-  g_autoptr(Run) allowed = RUN (fixture, "move", code, "--to", "4", "--at", "2026-03-03 09:00",
-                                "--note", "Chuyển Công an xã", "--json");
-  g_autoptr(Run) refused = NULL;
-  g_autoptr(Run) unknown = NULL;
-  g_autoptr(Run) shown = NULL;
+  g_autoptr(McCliRun) allowed = RUN (fixture, "move", code, "--to", "4", "--at", "2026-03-03 09:00",
+                                     "--note", "Chuyển Công an xã", "--json");
+  g_autoptr(McCliRun) refused = NULL;
+  g_autoptr(McCliRun) unknown = NULL;
+  g_autoptr(McCliRun) shown = NULL;
   g_autoptr(cJSON) json = NULL;
   g_autoptr(cJSON) dossier = NULL;
   const cJSON *history;
 
-  assert_status (allowed, 0);
-  json = parse_json (allowed);
-  g_assert_cmpstr (json_string (json, "status"), ==, "in-processing");
-  g_assert_cmpstr (json_string (json, "status_name"), ==, "Đang xử lý");
+  mc_cli_test_assert_status (allowed, 0);
+  json = mc_cli_test_parse_json (allowed);
+  g_assert_cmpstr (mc_cli_test_json_string (json, "status"), ==, "in-processing");
+  g_assert_cmpstr (mc_cli_test_json_string (json, "status_name"), ==, "Đang xử lý");
 
   refused = RUN (fixture, "move", code, "--to", "received");
-  assert_status (refused, 1);
-  assert_contains (refused->err, "motcua-cli: ");
+  mc_cli_test_assert_status (refused, 1);
+  mc_cli_test_assert_contains (refused->err, "motcua-cli: ");
   g_assert_cmpstr (refused->out, ==, "");
 
   unknown = RUN (fixture, "move", code, "--to", "bay-len-troi");
-  assert_status (unknown, 1);
+  mc_cli_test_assert_status (unknown, 1);
 
   shown = RUN (fixture, "show", code, "--json");
-  assert_status (shown, 0);
-  dossier = parse_json (shown);
-  g_assert_cmpstr (json_string (dossier, "status"), ==, "in-processing");
+  mc_cli_test_assert_status (shown, 0);
+  dossier = mc_cli_test_parse_json (shown);
+  g_assert_cmpstr (mc_cli_test_json_string (dossier, "status"), ==, "in-processing");
   history = cJSON_GetObjectItemCaseSensitive (dossier, "history");
   g_assert_cmpint (cJSON_GetArraySize (history), ==, 2);
-  g_assert_cmpstr (json_string (cJSON_GetArrayItem (history, 1), "note"), ==, "Chuyển Công an xã");
-  g_assert_cmpstr (json_string (cJSON_GetArrayItem (history, 1), "at"), ==, "2026-03-03 09:00");
+  g_assert_cmpstr (mc_cli_test_json_string (cJSON_GetArrayItem (history, 1), "note"), ==, "Chuyển Công an xã");
+  g_assert_cmpstr (mc_cli_test_json_string (cJSON_GetArrayItem (history, 1), "at"), ==, "2026-03-03 09:00");
 }
 
 /* Waiting for a supplement stops the clock: 2 working days waited (Wednesday 4 March
@@ -439,24 +313,24 @@ test_pause_keeps_original (Fixture       *fixture,
                            gconstpointer  data)
 {
   g_autofree char *code = receive_residence (fixture, "Đinh Công Tráng", "2026-03-02 10:00");
-  g_autoptr(Run) to_processing = RUN (fixture, "move", code, "--to", "in-processing", "--at", "2026-03-03 09:00");
-  g_autoptr(Run) to_supplement = RUN (fixture, "move", code, "--to", "5", "--at", "2026-03-04 09:00");
-  g_autoptr(Run) back = RUN (fixture, "move", code, "--to", "4", "--at", "2026-03-06 09:00");
-  g_autoptr(Run) shown = RUN (fixture, "show", code, "--json");
+  g_autoptr(McCliRun) to_processing = RUN (fixture, "move", code, "--to", "in-processing", "--at", "2026-03-03 09:00");
+  g_autoptr(McCliRun) to_supplement = RUN (fixture, "move", code, "--to", "5", "--at", "2026-03-04 09:00");
+  g_autoptr(McCliRun) back = RUN (fixture, "move", code, "--to", "4", "--at", "2026-03-06 09:00");
+  g_autoptr(McCliRun) shown = RUN (fixture, "show", code, "--json");
   g_autoptr(cJSON) dossier = NULL;
   const cJSON *pauses;
 
-  assert_status (to_processing, 0);
-  assert_status (to_supplement, 0);
-  assert_status (back, 0);
-  assert_status (shown, 0);
-  dossier = parse_json (shown);
-  g_assert_cmpstr (json_string (dossier, "due_at"), ==, "2026-03-11 10:00");
-  g_assert_cmpstr (json_string (dossier, "current_due_at"), ==, "2026-03-13 10:00");
+  mc_cli_test_assert_status (to_processing, 0);
+  mc_cli_test_assert_status (to_supplement, 0);
+  mc_cli_test_assert_status (back, 0);
+  mc_cli_test_assert_status (shown, 0);
+  dossier = mc_cli_test_parse_json (shown);
+  g_assert_cmpstr (mc_cli_test_json_string (dossier, "due_at"), ==, "2026-03-11 10:00");
+  g_assert_cmpstr (mc_cli_test_json_string (dossier, "current_due_at"), ==, "2026-03-13 10:00");
   pauses = cJSON_GetObjectItemCaseSensitive (dossier, "pauses");
   g_assert_cmpint (cJSON_GetArraySize (pauses), ==, 1);
-  g_assert_cmpstr (json_string (cJSON_GetArrayItem (pauses, 0), "started"), ==, "2026-03-04 09:00");
-  g_assert_cmpstr (json_string (cJSON_GetArrayItem (pauses, 0), "ended"), ==, "2026-03-06 09:00");
+  g_assert_cmpstr (mc_cli_test_json_string (cJSON_GetArrayItem (pauses, 0), "started"), ==, "2026-03-04 09:00");
+  g_assert_cmpstr (mc_cli_test_json_string (cJSON_GetArrayItem (pauses, 0), "ended"), ==, "2026-03-06 09:00");
 }
 
 static gboolean
@@ -466,7 +340,7 @@ holidays_have (const cJSON *json,
   const cJSON *item;
 
   cJSON_ArrayForEach (item, cJSON_GetObjectItemCaseSensitive (json, "days_off"))
-    if (g_str_equal (json_string (item, "date"), date))
+    if (g_str_equal (mc_cli_test_json_string (item, "date"), date))
       return TRUE;
   return FALSE;
 }
@@ -477,34 +351,34 @@ static void
 test_calendar_holidays (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(Run) run = RUN (fixture, "calendar", "holidays", "2026", "--json");
-  g_autoptr(Run) text = RUN (fixture, "calendar", "holidays", "2026");
-  g_autoptr(Run) bad = RUN (fixture, "calendar", "holidays", "năm-nay");
+  g_autoptr(McCliRun) run = RUN (fixture, "calendar", "holidays", "2026", "--json");
+  g_autoptr(McCliRun) text = RUN (fixture, "calendar", "holidays", "2026");
+  g_autoptr(McCliRun) bad = RUN (fixture, "calendar", "holidays", "năm-nay");
   g_autoptr(cJSON) json = NULL;
   const cJSON *item;
 
-  assert_status (run, 0);
-  json = parse_json (run);
-  g_assert_cmpint (json_int (json, "year"), ==, 2026);
+  mc_cli_test_assert_status (run, 0);
+  json = mc_cli_test_parse_json (run);
+  g_assert_cmpint (mc_cli_test_json_int (json, "year"), ==, 2026);
   g_assert_true (holidays_have (json, "2026-02-17"));
   g_assert_true (holidays_have (json, "2026-11-24"));
   g_assert_true (holidays_have (json, "2026-09-02"));
   g_assert_true (holidays_have (json, "2026-01-01"));
   g_assert_false (holidays_have (json, "2026-03-02"));
   cJSON_ArrayForEach (item, cJSON_GetObjectItemCaseSensitive (json, "days_off"))
-    if (g_str_equal (json_string (item, "date"), "2026-02-17"))
+    if (g_str_equal (mc_cli_test_json_string (item, "date"), "2026-02-17"))
       {
-        g_assert_cmpstr (json_string (item, "kind"), ==, "statutory");
-        g_assert_cmpint (json_int (item, "weekday"), ==, 2);
-        assert_contains (json_string (item, "name"), "Tết");
+        g_assert_cmpstr (mc_cli_test_json_string (item, "kind"), ==, "statutory");
+        g_assert_cmpint (mc_cli_test_json_int (item, "weekday"), ==, 2);
+        mc_cli_test_assert_contains (mc_cli_test_json_string (item, "name"), "Tết");
       }
 
-  assert_status (text, 0);
-  assert_contains (text->out, "2026-02-17");
-  assert_contains (text->out, "2026-11-24");
+  mc_cli_test_assert_status (text, 0);
+  mc_cli_test_assert_contains (text->out, "2026-02-17");
+  mc_cli_test_assert_contains (text->out, "2026-11-24");
 
-  assert_status (bad, 1);
-  assert_contains (bad->err, "năm-nay");
+  mc_cli_test_assert_status (bad, 1);
+  mc_cli_test_assert_contains (bad->err, "năm-nay");
 }
 
 /* domain.md's examples, and a receipt before Tết 2026 (Monday 16 – Friday 20 February off):
@@ -520,43 +394,43 @@ test_calendar_due (Fixture       *fixture,
     { "2026-02-13 10:00", "--working-days", "1", "2026-02-23 10:00" },   /* over Tết */
     { "2026-03-02 10:00", "--working-hours", "4", "2026-03-02 16:00" },  /* 1.5 h before lunch, 2.5 h from 13:30 */
   };
-  g_autoptr(Run) text = NULL;
-  g_autoptr(Run) none = NULL;
-  g_autoptr(Run) no_limit = NULL;
-  g_autoptr(Run) two_limits = NULL;
-  g_autoptr(Run) bad_date = NULL;
+  g_autoptr(McCliRun) text = NULL;
+  g_autoptr(McCliRun) none = NULL;
+  g_autoptr(McCliRun) no_limit = NULL;
+  g_autoptr(McCliRun) two_limits = NULL;
+  g_autoptr(McCliRun) bad_date = NULL;
   g_autoptr(cJSON) none_json = NULL;
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(Run) run = RUN (fixture, "calendar", "due", "--received", cases[i].received,
-                                cases[i].option, cases[i].amount, "--json");
+      g_autoptr(McCliRun) run = RUN (fixture, "calendar", "due", "--received", cases[i].received,
+                                     cases[i].option, cases[i].amount, "--json");
       g_autoptr(cJSON) json = NULL;
 
-      assert_status (run, 0);
-      json = parse_json (run);
-      g_assert_cmpstr (json_string (json, "due_at"), ==, cases[i].due);
+      mc_cli_test_assert_status (run, 0);
+      json = mc_cli_test_parse_json (run);
+      g_assert_cmpstr (mc_cli_test_json_string (json, "due_at"), ==, cases[i].due);
     }
 
   text = RUN (fixture, "calendar", "due", "--received", "2026-03-02 10:00", "--working-days", "3");
-  assert_status (text, 0);
-  assert_contains (text->out, "2026-03-05 10:00");
-  assert_contains (text->out, "10 giờ 00 phút, ngày 05/03/2026");
-  assert_contains (text->out, "Thời hạn giải quyết: 3 ngày làm việc");
+  mc_cli_test_assert_status (text, 0);
+  mc_cli_test_assert_contains (text->out, "2026-03-05 10:00");
+  mc_cli_test_assert_contains (text->out, "10 giờ 00 phút, ngày 05/03/2026");
+  mc_cli_test_assert_contains (text->out, "Thời hạn giải quyết: 3 ngày làm việc");
 
   none = RUN (fixture, "calendar", "due", "--received", "2026-03-02 10:00", "--none", "--json");
-  assert_status (none, 0);
-  none_json = parse_json (none);
+  mc_cli_test_assert_status (none, 0);
+  none_json = mc_cli_test_parse_json (none);
   g_assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (none_json, "due_at")));
 
   no_limit = RUN (fixture, "calendar", "due", "--received", "2026-03-02 10:00");
-  assert_status (no_limit, 2);
+  mc_cli_test_assert_status (no_limit, 2);
   two_limits = RUN (fixture, "calendar", "due", "--received", "2026-03-02 10:00", "--same-day",
                     "--working-days", "2");
-  assert_status (two_limits, 2);
+  mc_cli_test_assert_status (two_limits, 2);
   bad_date = RUN (fixture, "calendar", "due", "--received", "2026-02-30 10:00", "--working-days", "2");
-  assert_status (bad_date, 1);
-  assert_contains (bad_date->err, "motcua-cli: ");
+  mc_cli_test_assert_status (bad_date, 1);
+  mc_cli_test_assert_contains (bad_date->err, "motcua-cli: ");
 }
 
 /* An announced day off after receipt moves the current appointment, not the printed one.
@@ -578,12 +452,12 @@ test_calendar_import (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "announcements.json", NULL);
   g_autofree char *bad_path = g_build_filename (fixture->dir, "bad.json", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(Run) received = NULL;
-  g_autoptr(Run) imported = NULL;
-  g_autoptr(Run) shown = NULL;
-  g_autoptr(Run) holidays_before = NULL;
-  g_autoptr(Run) refused = NULL;
-  g_autoptr(Run) holidays_after = NULL;
+  g_autoptr(McCliRun) received = NULL;
+  g_autoptr(McCliRun) imported = NULL;
+  g_autoptr(McCliRun) shown = NULL;
+  g_autoptr(McCliRun) holidays_before = NULL;
+  g_autoptr(McCliRun) refused = NULL;
+  g_autoptr(McCliRun) holidays_after = NULL;
   g_autoptr(cJSON) received_json = NULL;
   g_autoptr(cJSON) imported_json = NULL;
   g_autoptr(cJSON) dossier = NULL;
@@ -596,30 +470,30 @@ test_calendar_import (Fixture       *fixture,
 
   received = RUN (fixture, "receive", "--procedure", "1.004873", "--name", "Tạ Quang Bửu", "--id-number", CITIZEN_ID,
                   "--all-mandatory", "--received", "2026-03-02 10:00", "--json");
-  assert_status (received, 0);
-  received_json = parse_json (received);
-  g_assert_cmpstr (json_string (received_json, "due_at"), ==, "2026-03-05 10:00");
+  mc_cli_test_assert_status (received, 0);
+  received_json = mc_cli_test_parse_json (received);
+  g_assert_cmpstr (mc_cli_test_json_string (received_json, "due_at"), ==, "2026-03-05 10:00");
 
   imported = RUN (fixture, "calendar", "import", path, "--json");
-  assert_status (imported, 0);
-  imported_json = parse_json (imported);
-  g_assert_cmpint (json_int (imported_json, "recomputed"), ==, 1);
+  mc_cli_test_assert_status (imported, 0);
+  imported_json = mc_cli_test_parse_json (imported);
+  g_assert_cmpint (mc_cli_test_json_int (imported_json, "recomputed"), ==, 1);
 
-  shown = RUN (fixture, "show", json_string (received_json, "code"), "--json");
-  assert_status (shown, 0);
-  dossier = parse_json (shown);
-  g_assert_cmpstr (json_string (dossier, "due_at"), ==, "2026-03-05 10:00");
-  g_assert_cmpstr (json_string (dossier, "current_due_at"), ==, "2026-03-06 10:00");
+  shown = RUN (fixture, "show", mc_cli_test_json_string (received_json, "code"), "--json");
+  mc_cli_test_assert_status (shown, 0);
+  dossier = mc_cli_test_parse_json (shown);
+  g_assert_cmpstr (mc_cli_test_json_string (dossier, "due_at"), ==, "2026-03-05 10:00");
+  g_assert_cmpstr (mc_cli_test_json_string (dossier, "current_due_at"), ==, "2026-03-06 10:00");
 
   holidays_before = RUN (fixture, "calendar", "holidays", "2026", "--json");
-  assert_status (holidays_before, 0);
-  holidays = parse_json (holidays_before);
+  mc_cli_test_assert_status (holidays_before, 0);
+  holidays = mc_cli_test_parse_json (holidays_before);
   g_assert_true (holidays_have (holidays, "2026-03-03"));
 
   /* 30 February: refused whole, the calendar as it was. */
   refused = RUN (fixture, "calendar", "import", bad_path);
-  assert_status (refused, 1);
-  assert_contains (refused->err, "2026-02-30");
+  mc_cli_test_assert_status (refused, 1);
+  mc_cli_test_assert_contains (refused->err, "2026-02-30");
   holidays_after = RUN (fixture, "calendar", "holidays", "2026", "--json");
   g_assert_cmpstr (holidays_after->out, ==, holidays_before->out);
 }
@@ -646,14 +520,14 @@ test_catalogue_import (Fixture       *fixture,
   g_autofree char *mixed_path = g_build_filename (fixture->dir, "mixed.json", NULL);
   g_autofree char *broken_path = g_build_filename (fixture->dir, "broken.json", NULL);
   g_autofree char *valid_path = g_build_filename (fixture->dir, "valid.json", NULL);
-  g_autoptr(Run) before = NULL;
-  g_autoptr(Run) refused = NULL;
-  g_autoptr(Run) broken = NULL;
-  g_autoptr(Run) after = NULL;
-  g_autoptr(Run) show_missing = NULL;
-  g_autoptr(Run) imported = NULL;
-  g_autoptr(Run) shown = NULL;
-  g_autoptr(Run) listed = NULL;
+  g_autoptr(McCliRun) before = NULL;
+  g_autoptr(McCliRun) refused = NULL;
+  g_autoptr(McCliRun) broken = NULL;
+  g_autoptr(McCliRun) after = NULL;
+  g_autoptr(McCliRun) show_missing = NULL;
+  g_autoptr(McCliRun) imported = NULL;
+  g_autoptr(McCliRun) shown = NULL;
+  g_autoptr(McCliRun) listed = NULL;
   g_autoptr(cJSON) before_json = NULL;
   g_autoptr(cJSON) listed_json = NULL;
   g_autoptr(GError) error = NULL;
@@ -670,62 +544,63 @@ test_catalogue_import (Fixture       *fixture,
   g_assert_no_error (error);
 
   before = RUN (fixture, "catalogue", "list", "--json");
-  assert_status (before, 0);
-  before_json = parse_json (before);
+  mc_cli_test_assert_status (before, 0);
+  before_json = mc_cli_test_parse_json (before);
   /* The bundled catalogue: 48 procedures (data/catalogue/README.md). */
-  g_assert_cmpint (json_int (before_json, "count"), ==, 48);
+  g_assert_cmpint (mc_cli_test_json_int (before_json, "count"), ==, 48);
 
   refused = RUN (fixture, "catalogue", "import", mixed_path);
-  assert_status (refused, 1);
-  assert_contains (refused->err, "motcua-cli: ");
-  assert_contains (refused->err, "procedures[1].documents[0].copies");
+  mc_cli_test_assert_status (refused, 1);
+  mc_cli_test_assert_contains (refused->err, "motcua-cli: ");
+  mc_cli_test_assert_contains (refused->err, "procedures[1].documents[0].copies");
   broken = RUN (fixture, "catalogue", "import", broken_path);
-  assert_status (broken, 1);
+  mc_cli_test_assert_status (broken, 1);
 
   after = RUN (fixture, "catalogue", "list", "--json");
-  assert_status (after, 0);
+  mc_cli_test_assert_status (after, 0);
   g_assert_cmpstr (after->out, ==, before->out);
   show_missing = RUN (fixture, "catalogue", "show", "1.000001");
-  assert_status (show_missing, 1);
+  mc_cli_test_assert_status (show_missing, 1);
 
   imported = RUN (fixture, "catalogue", "import", valid_path);
-  assert_status (imported, 0);
+  mc_cli_test_assert_status (imported, 0);
   shown = RUN (fixture, "catalogue", "show", "1.000001");
-  assert_status (shown, 0);
-  assert_contains (shown->out, "Thủ tục thử nghiệm");
-  assert_contains (shown->out, "Đơn đề nghị");
-  assert_contains (shown->out, "2 ngày làm việc");
+  mc_cli_test_assert_status (shown, 0);
+  mc_cli_test_assert_contains (shown->out, "Thủ tục thử nghiệm");
+  mc_cli_test_assert_contains (shown->out, "Đơn đề nghị");
+  mc_cli_test_assert_contains (shown->out, "2 ngày làm việc");
   listed = RUN (fixture, "catalogue", "list", "--json");
-  listed_json = parse_json (listed);
-  g_assert_cmpint (json_int (listed_json, "count"), ==, 49);
+  listed_json = mc_cli_test_parse_json (listed);
+  g_assert_cmpint (mc_cli_test_json_int (listed_json, "count"), ==, 49);
 }
 
 static void
 test_catalogue_show (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(Run) run = RUN (fixture, "catalogue", "show", "1.001193", "--json");
-  g_autoptr(Run) search = RUN (fixture, "catalogue", "list", "dang ky khai sinh", "--json");
+  g_autoptr(McCliRun) run = RUN (fixture, "catalogue", "show", "1.001193", "--json");
+  g_autoptr(McCliRun) search = RUN (fixture, "catalogue", "list", "dang ky khai sinh", "--json");
   g_autoptr(cJSON) json = NULL;
   g_autoptr(cJSON) found = NULL;
   const cJSON *document;
+  const cJSON *first;
   int n_birth_proofs = 0;
 
-  assert_status (run, 0);
-  json = parse_json (run);
-  g_assert_cmpstr (json_string (json, "name"), ==, "Đăng ký khai sinh");
-  g_assert_cmpstr (json_string (json, "time_limit"), ==, "same-day");
+  mc_cli_test_assert_status (run, 0);
+  json = mc_cli_test_parse_json (run);
+  g_assert_cmpstr (mc_cli_test_json_string (json, "name"), ==, "Đăng ký khai sinh");
+  g_assert_cmpstr (mc_cli_test_json_string (json, "time_limit"), ==, "same-day");
   /* Birth certificate, witness statement, sworn statement or abandonment record: one of. */
   cJSON_ArrayForEach (document, cJSON_GetObjectItemCaseSensitive (json, "documents"))
     if (cJSON_IsString (cJSON_GetObjectItemCaseSensitive (document, "one_of")))
       n_birth_proofs++;
   g_assert_cmpint (n_birth_proofs, >=, 2);
 
-  assert_status (search, 0);
-  found = parse_json (search);
-  g_assert_cmpint (json_int (found, "count"), >=, 1);
-  g_assert_cmpstr (json_string (cJSON_GetArrayItem (cJSON_GetObjectItemCaseSensitive (found, "procedures"), 0),
-                                "code"), ==, "1.001193");
+  mc_cli_test_assert_status (search, 0);
+  found = mc_cli_test_parse_json (search);
+  g_assert_cmpint (mc_cli_test_json_int (found, "count"), >=, 1);
+  first = cJSON_GetArrayItem (cJSON_GetObjectItemCaseSensitive (found, "procedures"), 0);
+  g_assert_cmpstr (mc_cli_test_json_string (first, "code"), ==, "1.001193");
 }
 
 /* An 11-digit citizen ID is refused with exit status 1 and nothing is stored. */
@@ -733,32 +608,32 @@ static void
 test_bad_citizen_id (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(Run) refused = RUN (fixture, "receive", "--procedure", "1.004222", "--name", "Nguyễn Văn Ấn",
-                                "--id-number", "00109001234", "--document", "ct01",
-                                "--received", "2026-03-02 10:00");
-  g_autoptr(Run) wrong_century = RUN (fixture, "receive", "--procedure", "1.004222", "--name", "Nguyễn Văn Ấn",
-                                      "--id-number", CITIZEN_ID, "--birth-date", "2005-01-01",
-                                      "--document", "ct01", "--received", "2026-03-02 10:00");
-  g_autoptr(Run) no_name = RUN (fixture, "receive", "--procedure", "1.004222", "--id-number", CITIZEN_ID,
-                                "--document", "ct01");
-  g_autoptr(Run) listed = RUN (fixture, "list", "--json");
-  g_autoptr(Run) outbox = RUN (fixture, "outbox", "--json");
+  g_autoptr(McCliRun) refused = RUN (fixture, "receive", "--procedure", "1.004222", "--name", "Nguyễn Văn Ấn",
+                                     "--id-number", "00109001234", "--document", "ct01",
+                                     "--received", "2026-03-02 10:00");
+  g_autoptr(McCliRun) wrong_century = RUN (fixture, "receive", "--procedure", "1.004222", "--name", "Nguyễn Văn Ấn",
+                                           "--id-number", CITIZEN_ID, "--birth-date", "2005-01-01",
+                                           "--document", "ct01", "--received", "2026-03-02 10:00");
+  g_autoptr(McCliRun) no_name = RUN (fixture, "receive", "--procedure", "1.004222", "--id-number", CITIZEN_ID,
+                                     "--document", "ct01");
+  g_autoptr(McCliRun) listed = RUN (fixture, "list", "--json");
+  g_autoptr(McCliRun) outbox = RUN (fixture, "outbox", "--json");
   g_autoptr(cJSON) json = NULL;
   g_autoptr(cJSON) outbox_json = NULL;
 
-  assert_status (refused, 1);
-  assert_contains (refused->err, "motcua-cli: ");
-  assert_contains (refused->err, "12");
+  mc_cli_test_assert_status (refused, 1);
+  mc_cli_test_assert_contains (refused->err, "motcua-cli: ");
+  mc_cli_test_assert_contains (refused->err, "12");
   g_assert_cmpstr (refused->out, ==, "");
-  assert_status (wrong_century, 1);
-  assert_status (no_name, 2);
+  mc_cli_test_assert_status (wrong_century, 1);
+  mc_cli_test_assert_status (no_name, 2);
 
-  assert_status (listed, 0);
-  json = parse_json (listed);
-  g_assert_cmpint (json_int (json, "count"), ==, 0);
-  assert_status (outbox, 0);
-  outbox_json = parse_json (outbox);
-  g_assert_cmpint (json_int (outbox_json, "pending"), ==, 0);
+  mc_cli_test_assert_status (listed, 0);
+  json = mc_cli_test_parse_json (listed);
+  g_assert_cmpint (mc_cli_test_json_int (json, "count"), ==, 0);
+  mc_cli_test_assert_status (outbox, 0);
+  outbox_json = mc_cli_test_parse_json (outbox);
+  g_assert_cmpint (mc_cli_test_json_int (outbox_json, "pending"), ==, 0);
 }
 
 static void
@@ -768,28 +643,28 @@ test_backup_and_check (Fixture       *fixture,
   g_autofree char *code = receive_residence (fixture, "Bùi Thị Xuân", "2026-03-02 10:00");
   g_autofree char *backup_path = g_build_filename (fixture->dir, "backup.db", NULL);
   g_autofree char *nowhere = g_build_filename (fixture->dir, "nowhere.db", NULL);
-  g_autoptr(Run) backup = RUN (fixture, "backup", backup_path);
-  g_autoptr(Run) check = NULL;
-  g_autoptr(Run) shown = NULL;
-  g_autoptr(Run) missing = NULL;
+  g_autoptr(McCliRun) backup = RUN (fixture, "backup", backup_path);
+  g_autoptr(McCliRun) check = NULL;
+  g_autoptr(McCliRun) shown = NULL;
+  g_autoptr(McCliRun) missing = NULL;
   g_autoptr(cJSON) json = NULL;
 
-  assert_status (backup, 0);
+  mc_cli_test_assert_status (backup, 0);
   g_assert_true (g_file_test (backup_path, G_FILE_TEST_IS_REGULAR));
 
-  check = run_argv (backup_path, (const char *[]) { "check", "--json", NULL });
-  assert_status (check, 0);
-  json = parse_json (check);
+  check = mc_cli_test_run (backup_path, NULL, MC_CLI_TEST_ARGS ("check", "--json"));
+  mc_cli_test_assert_status (check, 0);
+  json = mc_cli_test_parse_json (check);
   g_assert_true (cJSON_IsTrue (cJSON_GetObjectItemCaseSensitive (json, "ok")));
   g_assert_cmpint (cJSON_GetArraySize (cJSON_GetObjectItemCaseSensitive (json, "problems")), ==, 0);
 
-  shown = run_argv (backup_path, (const char *[]) { "show", code, NULL });
-  assert_status (shown, 0);
-  assert_contains (shown->out, "Bùi Thị Xuân");
+  shown = mc_cli_test_run (backup_path, NULL, MC_CLI_TEST_ARGS ("show", code));
+  mc_cli_test_assert_status (shown, 0);
+  mc_cli_test_assert_contains (shown->out, "Bùi Thị Xuân");
 
   /* Checking a database that is not there is refused, not a new empty one declared healthy. */
-  missing = run_argv (nowhere, (const char *[]) { "check", NULL });
-  assert_status (missing, 1);
+  missing = mc_cli_test_run (nowhere, NULL, MC_CLI_TEST_ARGS ("check"));
+  mc_cli_test_assert_status (missing, 1);
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
 }
 
@@ -799,30 +674,30 @@ test_show_scanned_url (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autofree char *code = receive_residence (fixture, "Lý Thường Kiệt", "2026-03-02 10:00");
-  g_autoptr(Run) set = RUN (fixture, "settings", "set", "portal.lookup-url-template",
-                            "https://tracuu.example.vn/ho-so?ma={code}");
-  g_autoptr(Run) get = RUN (fixture, "settings", "get", "portal.lookup-url-template");
+  g_autoptr(McCliRun) set = RUN (fixture, "settings", "set", "portal.lookup-url-template",
+                                 "https://tracuu.example.vn/ho-so?ma={code}");
+  g_autoptr(McCliRun) get = RUN (fixture, "settings", "get", "portal.lookup-url-template");
   g_autofree char *url = g_strdup_printf ("https://tracuu.example.vn/ho-so?ma=%s", code);
-  g_autoptr(Run) shown = NULL;
-  g_autoptr(Run) garbage = NULL;
-  g_autoptr(Run) bad_setting = NULL;
-  g_autoptr(Run) still = NULL;
+  g_autoptr(McCliRun) shown = NULL;
+  g_autoptr(McCliRun) garbage = NULL;
+  g_autoptr(McCliRun) bad_setting = NULL;
+  g_autoptr(McCliRun) still = NULL;
 
-  assert_status (set, 0);
-  assert_status (get, 0);
+  mc_cli_test_assert_status (set, 0);
+  mc_cli_test_assert_status (get, 0);
   g_assert_cmpstr (get->out, ==, "https://tracuu.example.vn/ho-so?ma={code}\n");
 
   shown = RUN (fixture, "show", url);
-  assert_status (shown, 0);
-  assert_contains (shown->out, code);
-  assert_contains (shown->out, "Lý Thường Kiệt");
+  mc_cli_test_assert_status (shown, 0);
+  mc_cli_test_assert_contains (shown->out, code);
+  mc_cli_test_assert_contains (shown->out, "Lý Thường Kiệt");
 
   garbage = RUN (fixture, "show", "https://elsewhere.example.com/?ma=1");
-  assert_status (garbage, 1);
+  mc_cli_test_assert_status (garbage, 1);
 
   /* A bad value is refused and the old one stays. */
   bad_setting = RUN (fixture, "settings", "set", "deadline.same-day-cutoff", "25:00");
-  assert_status (bad_setting, 1);
+  mc_cli_test_assert_status (bad_setting, 1);
   still = RUN (fixture, "settings", "get", "deadline.same-day-cutoff");
   g_assert_cmpstr (still->out, ==, "15:00\n");
 }
@@ -834,73 +709,55 @@ test_figures (Fixture       *fixture,
 {
   g_free (receive_residence (fixture, "Mai Hắc Đế", "2026-03-02 10:00"));
   g_free (receive_residence (fixture, "Lê Lợi", "2026-04-01 10:00"));
-  g_autoptr(Run) march = RUN (fixture, "figures", "--from", "2026-03-01", "--to", "2026-03-31", "--json");
-  g_autoptr(Run) text = RUN (fixture, "figures", "--from", "2026-03-01", "--to", "2026-04-30");
-  g_autoptr(Run) backwards = RUN (fixture, "figures", "--from", "2026-04-01", "--to", "2026-03-01");
+  g_autoptr(McCliRun) march = RUN (fixture, "figures", "--from", "2026-03-01", "--to", "2026-03-31", "--json");
+  g_autoptr(McCliRun) text = RUN (fixture, "figures", "--from", "2026-03-01", "--to", "2026-04-30");
+  g_autoptr(McCliRun) backwards = RUN (fixture, "figures", "--from", "2026-04-01", "--to", "2026-03-01");
   g_autoptr(cJSON) json = NULL;
   const cJSON *period;
 
-  assert_status (march, 0);
-  json = parse_json (march);
+  mc_cli_test_assert_status (march, 0);
+  json = mc_cli_test_parse_json (march);
   period = cJSON_GetObjectItemCaseSensitive (json, "period");
-  g_assert_cmpstr (json_string (period, "from"), ==, "2026-03-01");
-  g_assert_cmpstr (json_string (period, "to"), ==, "2026-03-31");
-  g_assert_cmpint (json_int (json, "received"), ==, 1);
+  g_assert_cmpstr (mc_cli_test_json_string (period, "from"), ==, "2026-03-01");
+  g_assert_cmpstr (mc_cli_test_json_string (period, "to"), ==, "2026-03-31");
+  g_assert_cmpint (mc_cli_test_json_int (json, "received"), ==, 1);
   g_assert_true (cJSON_IsObject (cJSON_GetObjectItemCaseSensitive (json, "definitions")));
 
-  assert_status (text, 0);
-  assert_contains (text->out, "2026-03-01");
-  assert_contains (text->out, "2026-04-30");
-  assert_status (backwards, 1);
+  mc_cli_test_assert_status (text, 0);
+  mc_cli_test_assert_contains (text->out, "2026-03-01");
+  mc_cli_test_assert_contains (text->out, "2026-04-30");
+  mc_cli_test_assert_status (backwards, 1);
 }
 
 static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(Run) nothing = run_argv (NULL, (const char *[]) { NULL });
-  g_autoptr(Run) unknown = RUN (fixture, "fly");
-  g_autoptr(Run) half = RUN (fixture, "calendar");
-  g_autoptr(Run) bad_option = RUN (fixture, "list", "--colour");
-  g_autoptr(Run) help = RUN (fixture, "receive", "--help");
-  g_autoptr(Run) not_found = RUN (fixture, "show", "000.00.16.H04-260302-0099");
+  g_autoptr(McCliRun) nothing = mc_cli_test_run (NULL, NULL, (const char *[]) { NULL });
+  g_autoptr(McCliRun) unknown = RUN (fixture, "fly");
+  g_autoptr(McCliRun) half = RUN (fixture, "calendar");
+  g_autoptr(McCliRun) bad_option = RUN (fixture, "list", "--colour");
+  g_autoptr(McCliRun) help = RUN (fixture, "receive", "--help");
+  g_autoptr(McCliRun) not_found = RUN (fixture, "show", "000.00.16.H04-260302-0099");
 
-  assert_status (nothing, 2);
-  assert_status (unknown, 2);
-  assert_contains (unknown->err, "fly");
-  assert_status (half, 2);
-  assert_status (bad_option, 2);
-  assert_contains (bad_option->err, "motcua-cli: ");
-  assert_status (help, 0);
-  assert_contains (help->out, "--procedure");
-  assert_contains (help->out, "--all-mandatory");
-  assert_status (not_found, 1);
+  mc_cli_test_assert_status (nothing, 2);
+  mc_cli_test_assert_status (unknown, 2);
+  mc_cli_test_assert_contains (unknown->err, "fly");
+  mc_cli_test_assert_status (half, 2);
+  mc_cli_test_assert_status (bad_option, 2);
+  mc_cli_test_assert_contains (bad_option->err, "motcua-cli: ");
+  mc_cli_test_assert_status (help, 0);
+  mc_cli_test_assert_contains (help->out, "--procedure");
+  mc_cli_test_assert_contains (help->out, "--all-mandatory");
+  mc_cli_test_assert_status (not_found, 1);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  /* --cli=PATH comes from meson; take it out before GTest sees the arguments. */
-  for (int i = 1; i < argc; i++)
-    if (g_str_has_prefix (argv[i], "--cli="))
-      {
-        cli_path = g_strdup (argv[i] + strlen ("--cli="));
-        for (int j = i; j < argc; j++)
-          argv[j] = argv[j + 1];
-        argc--;
-        break;
-      }
-  if (cli_path == NULL)
-    cli_path = g_strdup (g_getenv ("MOTCUA_CLI"));
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (cli_path == NULL || !g_file_test (cli_path, G_FILE_TEST_IS_EXECUTABLE))
-    {
-      g_test_skip ("motcua-cli not found: pass --cli=PATH or set MOTCUA_CLI");
-      return g_test_run ();
-    }
+  if (!mc_cli_test_init (&argc, &argv))
+    return g_test_run ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/cli/receive/json-then-show", test_receive_and_show);
