@@ -86,6 +86,25 @@ mc_office_settings_free (McOfficeSettings *self)
   g_free (self);
 }
 
+McOfficeSettings *
+mc_office_settings_copy (const McOfficeSettings *self)
+{
+  McOfficeSettings *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* Through the keys' text forms, so that every field, present and future, is copied with
+   * its own rules; values read back from valid settings are valid. */
+  copy = mc_office_settings_new_default ();
+  for (gsize i = 0; i < G_N_ELEMENTS (setting_keys); i++)
+    {
+      g_autofree char *value = mc_office_settings_get (self, setting_keys[i].key);
+
+      mc_office_settings_set (copy, setting_keys[i].key, value, NULL);
+    }
+  return copy;
+}
+
 static gboolean
 parse_int (const char  *key,
            const char  *value,

@@ -56,6 +56,8 @@ typedef struct
 
 McOfficeSettings          *mc_office_settings_new_default (void);
 void                       mc_office_settings_free        (McOfficeSettings  *self);
+/* A deep copy, for a job or a print that must not see later changes of the original. */
+McOfficeSettings          *mc_office_settings_copy        (const McOfficeSettings *self);
 /* Parses and checks @value for @key; on error @self is unchanged. */
 gboolean                   mc_office_settings_set         (McOfficeSettings  *self,
                                                            const char        *key,

@@ -93,24 +93,6 @@ mc_context_run_job (gpointer data,
     g_task_return_pointer (task, result, job->result_free);
 }
 
-static McOfficeSettings *
-copy_office_settings (const McOfficeSettings *current)
-{
-  McOfficeSettings *copy = mc_office_settings_new_default ();
-  const McOfficeSettingInfo *keys;
-  gsize n_keys;
-
-  keys = mc_office_settings_keys (&n_keys);
-  for (gsize i = 0; i < n_keys; i++)
-    {
-      g_autofree char *value = mc_office_settings_get (current, keys[i].key);
-
-      /* The store only holds values it validated, so this cannot fail. */
-      mc_office_settings_set (copy, keys[i].key, value, NULL);
-    }
-  return copy;
-}
-
 static void
 mc_context_finalize (GObject *object)
 {
@@ -250,7 +232,7 @@ mc_context_new (McStore   *store,
   self = g_object_new (MC_TYPE_CONTEXT, NULL);
   self->store = g_object_ref (store);
   self->settings = g_object_ref (settings);
-  self->office = copy_office_settings (mc_store_get_settings (store));
+  self->office = mc_office_settings_copy (mc_store_get_settings (store));
   /* Before any job runs: the store is still the caller's alone. */
   g_atomic_int_set (&self->has_accounts, mc_store_has_accounts (store));
 
@@ -445,7 +427,7 @@ mc_context_push_setting (McContext   *self,
   if (g_atomic_int_get (&self->has_accounts))
     {
       g_autofree char *in_force = mc_office_settings_get (self->office, store_key);
-      g_autoptr(McOfficeSettings) parsed = copy_office_settings (self->office);
+      g_autoptr(McOfficeSettings) parsed = mc_office_settings_copy (self->office);
       g_autofree char *canonical = NULL;
       g_autoptr(GError) reason = NULL;
 
@@ -466,7 +448,7 @@ mc_context_push_setting (McContext   *self,
   /* Checked here with the same rules the store applies, so the app's copy changes at once and
    * the store's write, queued behind any dossier being saved, keeps the order of the clerk's
    * actions. */
-  checked = copy_office_settings (self->office);
+  checked = mc_office_settings_copy (self->office);
   if (!mc_office_settings_set (checked, store_key, value, error))
     return FALSE;
   g_clear_pointer (&self->office, mc_office_settings_free);

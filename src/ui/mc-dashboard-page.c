@@ -1048,23 +1048,6 @@ export_job_free (gpointer data)
   g_free (job);
 }
 
-static McOfficeSettings *
-copy_office (const McOfficeSettings *office)
-{
-  McOfficeSettings *copy = mc_office_settings_new_default ();
-  gsize n_keys;
-  const McOfficeSettingInfo *keys = mc_office_settings_keys (&n_keys);
-
-  for (gsize i = 0; i < n_keys; i++)
-    {
-      g_autofree char *value = mc_office_settings_get (office, keys[i].key);
-
-      /* Values the context holds were validated: this cannot fail. */
-      mc_office_settings_set (copy, keys[i].key, value, NULL);
-    }
-  return copy;
-}
-
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -1153,7 +1136,7 @@ mc_dashboard_page_export_async (McDashboardPage     *self,
   job = g_new0 (ExportJob, 1);
   job->format = format;
   job->path = g_strdup (path);
-  job->office = copy_office (mc_context_get_office (self->context));
+  job->office = mc_office_settings_copy (mc_context_get_office (self->context));
   job->table = mc_report_table_for_breakdown (chosen_breakdown (self));
   g_task_set_task_data (task, job, export_job_free);
 

@@ -1495,12 +1495,13 @@ on_slip_printed (GObject      *object,
   g_autoptr(McDossierPage) self = user_data;
   McSlipPrinter *printer = MC_SLIP_PRINTER (object);
   g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult outcome = mc_slip_printer_run_finish (printer, result, &error);
+  GtkPrintOperationResult outcome = mc_print_job_run_finish (MC_PRINT_JOB (printer), result,
+                                                             &error);
 
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
   if (outcome == GTK_PRINT_OPERATION_RESULT_APPLY && self->print_target_pdf == NULL)
-    g_set_object (&self->print_settings, mc_slip_printer_get_print_settings (printer));
+    g_set_object (&self->print_settings, mc_print_job_get_print_settings (MC_PRINT_JOB (printer)));
   else if (outcome == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autofree char *message = g_strdup_printf (_("The slip was not printed: %s"), error->message);
@@ -1542,10 +1543,10 @@ print_loaded (GObject      *object,
   paper = g_settings_get_string (mc_context_get_settings (self->context), "paper-size");
   printer = mc_slip_printer_new (dossier, mc_context_get_office (self->context), paper);
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  mc_slip_printer_set_print_settings (printer, self->print_settings);
-  mc_slip_printer_set_export_filename (printer, self->print_target_pdf);
-  mc_slip_printer_run_async (printer, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                             self->cancellable, on_slip_printed, g_object_ref (self));
+  mc_print_job_set_print_settings (MC_PRINT_JOB (printer), self->print_settings);
+  mc_print_job_set_export_filename (MC_PRINT_JOB (printer), self->print_target_pdf);
+  mc_print_job_run_async (MC_PRINT_JOB (printer), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                          self->cancellable, on_slip_printed, g_object_ref (self));
 }
 
 static void
@@ -1697,12 +1698,13 @@ on_form_printed (GObject      *object,
   const McDossier *dossier = mc_form_printer_get_dossier (printer);
   McFormKind kind = mc_form_printer_get_kind (printer);
   g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult outcome = mc_form_printer_run_finish (printer, result, &error);
+  GtkPrintOperationResult outcome = mc_print_job_run_finish (MC_PRINT_JOB (printer), result,
+                                                             &error);
 
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
   if (outcome == GTK_PRINT_OPERATION_RESULT_APPLY && self->print_target_pdf == NULL)
-    g_set_object (&self->print_settings, mc_form_printer_get_print_settings (printer));
+    g_set_object (&self->print_settings, mc_print_job_get_print_settings (MC_PRINT_JOB (printer)));
   else if (outcome == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autofree char *message = g_strdup_printf (_("Form %s was not printed: %s"),
@@ -1757,10 +1759,10 @@ form_loaded (GObject      *object,
     }
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  mc_form_printer_set_print_settings (printer, self->print_settings);
-  mc_form_printer_set_export_filename (printer, self->print_target_pdf);
-  mc_form_printer_run_async (printer, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                             self->cancellable, on_form_printed, g_object_ref (self));
+  mc_print_job_set_print_settings (MC_PRINT_JOB (printer), self->print_settings);
+  mc_print_job_set_export_filename (MC_PRINT_JOB (printer), self->print_target_pdf);
+  mc_print_job_run_async (MC_PRINT_JOB (printer), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                          self->cancellable, on_form_printed, g_object_ref (self));
 }
 
 /* Reads what form @kind says from the record as committed, then prints it. */

@@ -1,17 +1,15 @@
-/* mc-form-printer.h — prints one of forms 02 to 06 of a dossier through GtkPrintOperation:
- * the print dialog with its preview and "Print to File" as PDF, or, for a chosen file, an
- * export to PDF without a dialog. Every page is drawn by the print layer's mc_form_draw_page,
- * the renderer of the CLI's PDFs. */
+/* mc-form-printer.h — the print job of one of forms 02 to 06 of a dossier: run through
+ * McPrintJob for the print dialog or an export to PDF, every page drawn by the print layer's
+ * mc_form_draw_page, the renderer of the CLI's PDFs. */
 #pragma once
 
-#include <gtk/gtk.h>
-
 #include "mc-forms.h"
+#include "mc-print-job.h"
 
 G_BEGIN_DECLS
 
 #define MC_TYPE_FORM_PRINTER (mc_form_printer_get_type ())
-G_DECLARE_FINAL_TYPE (McFormPrinter, mc_form_printer, MC, FORM_PRINTER, GObject)
+G_DECLARE_FINAL_TYPE (McFormPrinter, mc_form_printer, MC, FORM_PRINTER, McPrintJob)
 
 /* Each takes @dossier and what the form says (the request, refusal, apology, notice, or the
  * McHandover* array), and copies @office. */
@@ -33,26 +31,5 @@ McFormPrinter     *mc_form_printer_new_control         (McDossier              *
 
 McFormKind         mc_form_printer_get_kind            (McFormPrinter          *self);
 const McDossier   *mc_form_printer_get_dossier         (McFormPrinter          *self);
-/* Print settings to start the dialog from (the printer chosen last time); may be NULL. */
-void               mc_form_printer_set_print_settings  (McFormPrinter          *self,
-                                                        GtkPrintSettings       *settings);
-/* The settings the clerk confirmed, once a print finished with APPLY; else NULL. */
-GtkPrintSettings  *mc_form_printer_get_print_settings  (McFormPrinter          *self);
-/* Writes the form to the PDF file @path instead of showing the dialog (NULL: the dialog). */
-void               mc_form_printer_set_export_filename (McFormPrinter          *self,
-                                                        const char             *path);
-
-/* Shows the print dialog for @parent (or exports), and completes when the operation is
- * done: printed or saved, cancelled by the clerk, or failed. */
-void               mc_form_printer_run_async           (McFormPrinter          *self,
-                                                        GtkWindow              *parent,
-                                                        GCancellable           *cancellable,
-                                                        GAsyncReadyCallback     callback,
-                                                        gpointer                user_data);
-/* The operation's result: APPLY (printed or saved), CANCEL, or ERROR with @error set. */
-GtkPrintOperationResult
-                   mc_form_printer_run_finish          (McFormPrinter          *self,
-                                                        GAsyncResult           *result,
-                                                        GError                **error);
 
 G_END_DECLS

@@ -632,12 +632,12 @@ on_slip_printed (GObject      *object,
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult outcome;
 
-  outcome = mc_slip_printer_run_finish (printer, result, &error);
+  outcome = mc_print_job_run_finish (MC_PRINT_JOB (printer), result, &error);
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
 
   if (outcome == GTK_PRINT_OPERATION_RESULT_APPLY && self->print_target_pdf == NULL)
-    g_set_object (&self->print_settings, mc_slip_printer_get_print_settings (printer));
+    g_set_object (&self->print_settings, mc_print_job_get_print_settings (MC_PRINT_JOB (printer)));
   if (outcome == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autofree char *message = g_strdup_printf (_("Dossier %s is saved, but its slip was not printed: %s"),
@@ -663,10 +663,10 @@ print_slip (McReceivePage *self,
   g_autoptr(McSlipPrinter) printer = mc_slip_printer_new (dossier, mc_context_get_office (self->context), paper);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  mc_slip_printer_set_print_settings (printer, self->print_settings);
-  mc_slip_printer_set_export_filename (printer, pdf_path);
-  mc_slip_printer_run_async (printer, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                             self->cancellable, on_slip_printed, g_object_ref (self));
+  mc_print_job_set_print_settings (MC_PRINT_JOB (printer), self->print_settings);
+  mc_print_job_set_export_filename (MC_PRINT_JOB (printer), pdf_path);
+  mc_print_job_run_async (MC_PRINT_JOB (printer), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                          self->cancellable, on_slip_printed, g_object_ref (self));
 }
 
 static void

@@ -85,6 +85,34 @@ test_sequence_block (void)
   g_assert_cmpuint (settings->working_weekdays, ==, 0x4f);
 }
 
+/* A copy holds every key's value and does not follow later changes of the original. */
+static void
+test_copy_is_deep (void)
+{
+  g_autoptr(McOfficeSettings) original = mc_office_settings_new_default ();
+  g_autoptr(McOfficeSettings) copy = NULL;
+  g_autofree char *name_in_copy = NULL;
+  const McOfficeSettingInfo *keys;
+  gsize n_keys;
+
+  g_assert_true (mc_office_settings_set (original, "office.name", "UBND xã Tân Trào", NULL));
+  g_assert_true (mc_office_settings_set (original, "office.hours", "07:30-11:30,13:30-17:30", NULL));
+  g_assert_true (mc_office_settings_set (original, "deadline.due-soon-days", "2", NULL));
+  copy = mc_office_settings_copy (original);
+
+  keys = mc_office_settings_keys (&n_keys);
+  for (gsize i = 0; i < n_keys; i++)
+    {
+      g_autofree char *a = mc_office_settings_get (original, keys[i].key);
+      g_autofree char *b = mc_office_settings_get (copy, keys[i].key);
+
+      g_assert_cmpstr (a, ==, b);
+    }
+  g_assert_true (mc_office_settings_set (original, "office.name", "UBND xã Minh Tân", NULL));
+  name_in_copy = mc_office_settings_get (copy, "office.name");
+  g_assert_cmpstr (name_in_copy, ==, "UBND xã Tân Trào");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -92,6 +120,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/office-settings/defaults", test_defaults);
   g_test_add_func ("/office-settings/round-trip", test_every_key_round_trips);
   g_test_add_func ("/office-settings/bad-values", test_bad_values_change_nothing);
+  g_test_add_func ("/office-settings/copy-is-deep", test_copy_is_deep);
   g_test_add_func ("/office-settings/sequence-block", test_sequence_block);
   return g_test_run ();
 }
