@@ -1,11 +1,12 @@
-/* mc-dossier-page.c — one dossier: its record, documents, appointment, clock stops and history,
- * and the moves its status allows.
+/* mc-dossier-page.c — one dossier: its record, documents, appointment, internal steps, clock
+ * stops and history, and the moves its status and the signed-in role allow.
  *
  * Everything shown comes from one context job (dossier, history, pauses, the appointment's
  * explanation and its due state, which need the store's calendar), so the page never reads the
  * store on the main thread. The moves are the widget action "dossier.move" (target status as
  * an int): one button per move of domain.md's table, shown when mc_status_can_move allows it
- * from the dossier's status, all in update_actions (). A move is one more context job; the
+ * from the dossier's status and sensitive when the role may make it (the tooltip says who may
+ * otherwise), all in update_actions (), again on ::account-changed. A move is one more context job; the
  * page then tells the context, whose ::dossier-changed brings the page (and every other view)
  * up to date.
  *
@@ -17,7 +18,9 @@
  * and printed. Scanned documents are attached to a received document or to the result
  * ("dossier.attach", or mc_dossier_page_attach_file), and the page counts the digitised ones.
  * Inside "in processing", "dossier.record-step" hands the dossier to the procedure's next
- * department (each with its share of the time).
+ * department; the internal steps are listed with each one's due moment (mc-step-plan) and
+ * how it was handed on. The clock running again after a supplement prints the slip with the
+ * new appointment.
  */
 #include "config.h"
 
@@ -33,6 +36,7 @@
 #include "mc-form-history.h"
 #include "mc-form-printer.h"
 #include "mc-slip-printer.h"
+#include "mc-step-plan.h"
 #include "mc-window.h"
 
 typedef enum
@@ -432,7 +436,12 @@ load_steps (McStore      *store,
   g_autoptr(GStrvBuilder) steps = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
 
-  if ((view->plan = mc_store_get_step_plan (store, view->dossier, error)) == NULL)
+  g_autoptr(McProcedure) procedure = mc_store_get_procedure (store, view->dossier->procedure_code, NULL);
+
+  /* The pauses are loaded already; a procedure gone from the catalogue has no steps. */
+  view->plan = mc_step_plan_for_dossier (calendar, view->dossier, procedure != NULL ? procedure->steps : NULL,
+                                         (const McPause *) view->pauses->data, view->pauses->len, error);
+  if (view->plan == NULL)
     return FALSE;
   view->step_ends = g_array_sized_new (FALSE, FALSE, sizeof (StepEnd), view->plan->len);
   for (guint i = 0; i < view->plan->len; i++)
