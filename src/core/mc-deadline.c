@@ -980,6 +980,12 @@ mc_deadline_explain (McWorkCalendar          *calendar,
         }
     }
 
+  /* Where the stopped clock would have ended earlier than the first appointment (a restart, or
+   * a calendar-day target pushed off the day-off rule), the first one holds. */
+  if (n_pauses > 0 && pauses[n_pauses - 1].ended != MC_TIME_NONE && due == original_due &&
+      (rule == MC_PAUSE_RESTARTS || limit.kind == MC_TIME_LIMIT_CALENDAR_DAYS))
+    g_string_append (out, "Ngày hẹn sau tạm dừng không sớm hơn ngày hẹn ban đầu: giữ ngày hẹn ban đầu.\n");
+
   {
     g_autofree char *due_text = mc_time_format_slip (due);
 

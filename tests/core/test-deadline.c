@@ -388,6 +388,13 @@ test_pauses_resume (void)
     assert_time (paused_due (calendar, MC_DEADLINE_OFFICE_HOURS, CAL (7), MC_PAUSE_RESUMES,
                              T (2025, 11, 9, 8, 0), &pause, 1),
                  T (2025, 11, 17, 17, 0));
+    {
+      g_autofree char *text = mc_deadline_explain (calendar, NULL, NULL, CAL (7), MC_PAUSE_RESUMES,
+                                                   T (2025, 11, 9, 8, 0), &pause, 1);
+
+      g_assert_nonnull (strstr (text, "không sớm hơn ngày hẹn ban đầu"));
+      g_assert_nonnull (strstr (text, "Ngày hẹn trả: 17 giờ 00 phút, ngày 17/11/2025."));
+    }
   }
   {
     /* A pause recorded before the receipt counts only from the receipt. */
