@@ -448,6 +448,22 @@ mc_store_check_setting_roles (McStore     *self,
   return TRUE;
 }
 
+const McAccount *
+mc_store_refresh_current_account (McStore  *self,
+                                  GError  **error)
+{
+  McRoles roles;
+
+  g_return_val_if_fail (MC_IS_STORE (self), NULL);
+
+  if (self->account == NULL)
+    return NULL;
+  /* mc_store_current_roles updates the signed-in account in place. */
+  if (!mc_store_current_roles (self, &roles, error))
+    return NULL;
+  return self->account;
+}
+
 gboolean
 mc_store_check_office_task (McStore       *self,
                             McOfficeTask   task,

@@ -702,6 +702,11 @@ void              mc_store_sign_out             (McStore               *self);
 /* The account signed in on this store, or NULL (borrowed: valid until the next sign-in or
  * sign-out; its name and roles follow the database at each change). */
 const McAccount  *mc_store_get_current_account  (McStore               *self);
+/* The signed-in account as the database has it now (its name and roles may have been
+ * changed, by this program or another); NULL when nobody is signed in, or with
+ * MC_STORE_ERROR_FORBIDDEN when the account has been disabled meanwhile. Borrowed. */
+const McAccount  *mc_store_refresh_current_account (McStore            *self,
+                                                 GError               **error);
 /* An entry of the desk's own log: what was done to the desk rather than to a dossier. */
 typedef struct
 {

@@ -500,6 +500,43 @@ set_account (McContext       *self,
   g_signal_emit (self, signals[ACCOUNT_CHANGED], 0);
 }
 
+static gpointer
+refresh_account_job (McStore   *store,
+                     gpointer   job_data,
+                     GError   **error)
+{
+  const McAccount *account = mc_store_refresh_current_account (store, error);
+
+  return account != NULL ? mc_account_copy (account) : NULL;
+}
+
+static void
+refresh_account_done (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  McContext *self = MC_CONTEXT (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McAccount) fresh = mc_context_run_finish (self, result, &error);
+
+  /* Disabled meanwhile, or signed out: the next change says so; nothing to show here. */
+  if (fresh == NULL || self->account == NULL || fresh->id != self->account->id)
+    return;
+  if (fresh->roles != self->account->roles || g_strcmp0 (fresh->full_name, self->account->full_name) != 0)
+    set_account (self, fresh);
+}
+
+void
+mc_context_refresh_account (McContext *self)
+{
+  g_return_if_fail (MC_IS_CONTEXT (self));
+
+  if (self->account == NULL)
+    return;
+  mc_context_run_async (self, refresh_account_job, NULL, NULL, (GDestroyNotify) mc_account_free, NULL,
+                        refresh_account_done, NULL);
+}
+
 typedef struct
 {
   char *username;

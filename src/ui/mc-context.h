@@ -76,6 +76,9 @@ void            mc_context_sign_in_async    (McContext            *self,
 McAccount      *mc_context_sign_in_finish   (McContext            *self,
                                              GAsyncResult         *result,
                                              GError              **error);
+/* Reads the signed-in account again (its name and roles as the database has them now, after
+ * an administrator changed them) and emits ::account-changed when they differ. */
+void            mc_context_refresh_account  (McContext            *self);
 /* Nobody is signed in any more: at once for the app, and for the store before any job queued
  * after this. Emits ::account-changed. */
 void            mc_context_sign_out         (McContext            *self);
