@@ -55,6 +55,33 @@ remove_tree (const char *path)
 }
 
 void
+mc_ui_fixture_setup_with_accounts (McUiFixture   *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McAccount) admin = NULL;
+  g_autoptr(McAccount) signed_in = NULL;
+  g_autoptr(McAccount) clerk = NULL;
+  g_autoptr(McAccount) officer = NULL;
+
+  mc_ui_fixture_setup (fixture, data);
+  g_clear_object (&fixture->context);   /* waits for its worker: the store is the test's again */
+  admin = mc_store_add_account (fixture->store, "admin", "Hoàng Văn Quản", MC_ROLE_ADMINISTRATOR,
+                                MC_UI_TEST_ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  signed_in = mc_store_sign_in (fixture->store, "admin", MC_UI_TEST_ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  clerk = mc_store_add_account (fixture->store, "thu.lt", "Lê Thị Thu", MC_ROLE_CLERK,
+                                MC_UI_TEST_CLERK_PASSWORD, &error);
+  g_assert_no_error (error);
+  officer = mc_store_add_account (fixture->store, "binh.tv", "Trần Văn Bình", MC_ROLE_OFFICER,
+                                  MC_UI_TEST_OFFICER_PASSWORD, &error);
+  g_assert_no_error (error);
+  mc_store_sign_out (fixture->store);
+  fixture->context = mc_context_new (fixture->store, fixture->settings);
+}
+
+void
 mc_ui_fixture_teardown (McUiFixture   *fixture,
                         gconstpointer  data)
 {

@@ -26,6 +26,17 @@ void       mc_ui_fixture_setup      (McUiFixture  *fixture,
 void       mc_ui_fixture_teardown   (McUiFixture  *fixture,
                                      gconstpointer data);
 
+/* The passwords of the accounts mc_ui_fixture_setup_with_accounts makes. */
+#define MC_UI_TEST_ADMIN_PASSWORD   "quan-tri-2025"
+#define MC_UI_TEST_CLERK_PASSWORD   "tiep-nhan-2025"
+#define MC_UI_TEST_OFFICER_PASSWORD "xu-ly-2025!"
+
+/* The same desk with an administrator ("admin", Hoàng Văn Quản), a clerk ("thu.lt", Lê Thị
+ * Thu) and an officer ("binh.tv", Trần Văn Bình), nobody signed in, and a context made after
+ * them (a context learns whether the desk has accounts when it is made). */
+void       mc_ui_fixture_setup_with_accounts (McUiFixture  *fixture,
+                                     gconstpointer data);
+
 /* Receives a residence-registration dossier (procedure 1.004222, every required document
  * ticked) straight through the store; @received is "YYYY-MM-DD HH:MM" local, or NULL for now. */
 McDossier *mc_ui_test_receive       (McUiFixture  *fixture,

@@ -14,38 +14,12 @@
 #include "mc-ui-test.h"
 #include "mc-window.h"
 
-#define ADMIN_PASSWORD   "quan-tri-2025"
-#define CLERK_PASSWORD   "tiep-nhan-2025"
-#define OFFICER_PASSWORD "xu-ly-2025!"
+#define ADMIN_PASSWORD   MC_UI_TEST_ADMIN_PASSWORD
+#define CLERK_PASSWORD   MC_UI_TEST_CLERK_PASSWORD
+#define OFFICER_PASSWORD MC_UI_TEST_OFFICER_PASSWORD
 #define NEW_PASSWORD     "lan-tiep-nhan-7"
 
 static GtkApplication *application;
-
-/* The fixture's desk with an administrator, a clerk and an officer, and a context made after
- * them (a context learns whether the desk has accounts when it is made). */
-static void
-fixture_with_accounts_setup (McUiFixture   *f,
-                             gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(McAccount) admin = NULL;
-  g_autoptr(McAccount) signed_in = NULL;
-  g_autoptr(McAccount) clerk = NULL;
-  g_autoptr(McAccount) officer = NULL;
-
-  mc_ui_fixture_setup (f, data);
-  g_clear_object (&f->context);   /* waits for its worker: the store is the test's again */
-  admin = mc_store_add_account (f->store, "admin", "Hoàng Văn Quản", MC_ROLE_ADMINISTRATOR, ADMIN_PASSWORD, &error);
-  g_assert_no_error (error);
-  signed_in = mc_store_sign_in (f->store, "admin", ADMIN_PASSWORD, &error);
-  g_assert_no_error (error);
-  clerk = mc_store_add_account (f->store, "thu.lt", "Lê Thị Thu", MC_ROLE_CLERK, CLERK_PASSWORD, &error);
-  g_assert_no_error (error);
-  officer = mc_store_add_account (f->store, "binh.tv", "Trần Văn Bình", MC_ROLE_OFFICER, OFFICER_PASSWORD, &error);
-  g_assert_no_error (error);
-  mc_store_sign_out (f->store);
-  f->context = mc_context_new (f->store, f->settings);
-}
 
 /* ---- the desk and its sign-in ---------------------------------------------------------- */
 
@@ -625,7 +599,7 @@ main (int argc, char *argv[])
   g_application_register (G_APPLICATION (application), NULL, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, McUiFixture, NULL, fixture_with_accounts_setup, func, mc_ui_fixture_teardown)
+  g_test_add (path, McUiFixture, NULL, mc_ui_fixture_setup_with_accounts, func, mc_ui_fixture_teardown)
   ADD ("/accounts-dialog/item-only-for-administrator", test_item_only_for_administrator);
   ADD ("/accounts-dialog/add-clerk", test_add_clerk);
   ADD ("/accounts-dialog/refusal-shown-inline", test_refusal_shown_inline);
