@@ -604,28 +604,18 @@ dashboard_figures (McStore             *self,
   figures->received_digitised = figures->received - unscanned_received;
 
   /* The ratings by the moment of the return: one range count per rating over the rated. */
-  stmt = mc_store_prepare (self, "WITH r (rating) AS (VALUES (1), (2), (3))"
-                                 " SELECT rating, (SELECT count (*) FROM dossiers d INDEXED BY dossiers_rated"
-                                 "   WHERE d.rating = r.rating AND d.returned_at >= ?1 AND d.returned_at < ?2) FROM r", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 n = sqlite3_column_int64 (stmt, 1);
+  {
+    gint64 by_rating[3] = { 0 };
 
-      switch (sqlite3_column_int (stmt, 0))
-        {
-        case MC_RATING_VERY_SATISFIED: figures->rated_very_satisfied = n; break;
-        case MC_RATING_SATISFIED: figures->rated_satisfied = n; break;
-        case MC_RATING_NOT_SATISFIED: figures->rated_not_satisfied = n; break;
-        default: break;
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return mc_store_set_sqlite_error (self, rc, _("Counting dossiers failed"), error);
+    if (!mc_store_count_by_code (self, "WITH r (rating) AS (VALUES (1), (2), (3))"
+                                       " SELECT rating, (SELECT count (*) FROM dossiers d INDEXED BY dossiers_rated"
+                                       "   WHERE d.rating = r.rating AND d.returned_at >= ?1 AND d.returned_at < ?2) FROM r",
+                                 from, to, by_rating, error))
+      return FALSE;
+    figures->rated_very_satisfied = by_rating[MC_RATING_VERY_SATISFIED - 1];
+    figures->rated_satisfied = by_rating[MC_RATING_SATISFIED - 1];
+    figures->rated_not_satisfied = by_rating[MC_RATING_NOT_SATISFIED - 1];
+  }
   figures->rated = figures->rated_very_satisfied + figures->rated_satisfied + figures->rated_not_satisfied;
 
   /* Finished, by verdict, with the handling time: the period's range of every procedure. */
@@ -942,30 +932,16 @@ count_verdicts (McStore        *self,
                 McMonthFigures *month,
                 GError        **error)
 {
-  sqlite3_stmt *stmt = mc_store_prepare (self, "WITH v (verdict) AS (VALUES (1), (2), (3))"
-                                               " SELECT verdict, (SELECT count (*) FROM dossiers d INDEXED BY dossiers_verdict_finished"
-                                               "   WHERE d.verdict = v.verdict AND d.finished_at >= ?1 AND d.finished_at < ?2) FROM v", error);
-  int rc;
+  gint64 by_verdict[3] = { 0 };
 
-  if (stmt == NULL)
+  if (!mc_store_count_by_code (self, "WITH v (verdict) AS (VALUES (1), (2), (3))"
+                                     " SELECT verdict, (SELECT count (*) FROM dossiers d INDEXED BY dossiers_verdict_finished"
+                                     "   WHERE d.verdict = v.verdict AND d.finished_at >= ?1 AND d.finished_at < ?2) FROM v",
+                               from, to, by_verdict, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 n = sqlite3_column_int64 (stmt, 1);
-
-      switch (sqlite3_column_int (stmt, 0))
-        {
-        case MC_VERDICT_EARLY: month->finished_early = n; break;
-        case MC_VERDICT_ON_TIME: month->finished_on_time = n; break;
-        case MC_VERDICT_LATE: month->finished_late = n; break;
-        default: break;
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return mc_store_set_sqlite_error (self, rc, _("Counting dossiers failed"), error);
+  month->finished_early = by_verdict[MC_VERDICT_EARLY - 1];
+  month->finished_on_time = by_verdict[MC_VERDICT_ON_TIME - 1];
+  month->finished_late = by_verdict[MC_VERDICT_LATE - 1];
   month->finished = month->finished_early + month->finished_on_time + month->finished_late;
   return TRUE;
 }

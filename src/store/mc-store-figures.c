@@ -65,28 +65,18 @@ mc_store_count (McStore        *self,
   if (rc != SQLITE_DONE)
     return mc_store_set_sqlite_error (self, rc, _("Counting dossiers failed"), error);
 
-  stmt = mc_store_prepare (self, "WITH v (verdict) AS (VALUES (1), (2), (3))"
-                                 " SELECT verdict, (SELECT count (*) FROM dossiers d WHERE d.verdict = v.verdict"
-                                 "   AND d.finished_at >= ?1 AND d.finished_at < ?2) FROM v", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 n = sqlite3_column_int64 (stmt, 1);
+  {
+    gint64 by_verdict[3] = { 0 };
 
-      switch (sqlite3_column_int (stmt, 0))
-        {
-        case MC_VERDICT_EARLY: counts->finished_early = n; break;
-        case MC_VERDICT_ON_TIME: counts->finished_on_time = n; break;
-        case MC_VERDICT_LATE: counts->finished_late = n; break;
-        default: break;
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return mc_store_set_sqlite_error (self, rc, _("Counting dossiers failed"), error);
+    if (!mc_store_count_by_code (self, "WITH v (verdict) AS (VALUES (1), (2), (3))"
+                                       " SELECT verdict, (SELECT count (*) FROM dossiers d WHERE d.verdict = v.verdict"
+                                       "   AND d.finished_at >= ?1 AND d.finished_at < ?2) FROM v",
+                                 from, to, by_verdict, error))
+      return FALSE;
+    counts->finished_early = by_verdict[MC_VERDICT_EARLY - 1];
+    counts->finished_on_time = by_verdict[MC_VERDICT_ON_TIME - 1];
+    counts->finished_late = by_verdict[MC_VERDICT_LATE - 1];
+  }
 
   /* Snapshot figures at @now, whatever the period. */
   stmt = mc_store_prepare (self, "SELECT count (*) FROM dossiers WHERE status IN (2, 4)", error);
@@ -168,4 +158,32 @@ mc_store_on_time_by_month (McStore  *self,
         }
     }
   return g_steal_pointer (&months);
+}
+
+gboolean
+mc_store_count_by_code (McStore      *self,
+                        const char   *sql,
+                        McTime        from,
+                        McTime        to,
+                        gint64        counts[3],
+                        GError      **error)
+{
+  sqlite3_stmt *stmt = mc_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int code = sqlite3_column_int (stmt, 0);
+
+      if (code >= 1 && code <= 3)
+        counts[code - 1] = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return mc_store_set_sqlite_error (self, rc, _("Counting dossiers failed"), error);
+  return TRUE;
 }

@@ -130,6 +130,14 @@ gboolean      mc_store_check_event_roles (McStore   *self,
                                        int           from_status,
                                        McStatus      to_status,
                                        GError      **error);
+/* Runs @sql, which binds the period as ?1 and ?2 and returns rows (code, count) for the
+ * codes 1 to 3 (verdicts, ratings), into @counts[code - 1]; other codes are ignored. */
+gboolean      mc_store_count_by_code  (McStore      *self,
+                                       const char   *sql,
+                                       McTime        from,
+                                       McTime        to,
+                                       gint64        counts[3],
+                                       GError      **error);
 /* Appends an entry to the desk's own log (mc-store-desk-log.c), inside the caller's
  * transaction: @action is a stable word ("account-added", "setting-changed", …). */
 gboolean      mc_store_log_desk_event (McStore    *self,
