@@ -620,8 +620,7 @@ parse_time_limit (const cJSON  *object,
     {
       gint64 value = 0;
 
-      /* 1000 days or hours is far beyond any statutory time: a bigger figure is a typo. */
-      if (!get_integer (limit, place, "amount", 1, 1000, &value, error))
+      if (!get_integer (limit, place, "amount", 1, MC_CATALOGUE_MAX_TIME_AMOUNT, &value, error))
         return FALSE;
       out->amount = (int) value;
     }

@@ -9,6 +9,10 @@
 
 #include "mc-deadline.h"
 
+/* The largest time limit the catalogue keeps, in working days or working hours: 1000 is far
+ * beyond any statutory time, so a bigger figure is a typo. */
+#define MC_CATALOGUE_MAX_TIME_AMOUNT 1000
+
 G_BEGIN_DECLS
 
 typedef enum

@@ -203,7 +203,7 @@ portal_time_limit (const cJSON  *item,
 
   if (!portal_number (item, place, &days, error))
     return FALSE;
-  if (days < 0 || days > 1000)
+  if (days < 0 || days > MC_CATALOGUE_MAX_TIME_AMOUNT)
     {
       g_autofree char *shown = g_strdup_printf ("%g", days);
 
@@ -230,6 +230,17 @@ portal_time_limit (const cJSON  *item,
    * zero hours, which no procedure has and the catalogue refuses. */
   if (fabs (hours - round (hours)) < 1e-9 && round (hours) >= 1)
     {
+      /* Kept in hours, a fraction of a long time may exceed what the catalogue keeps
+       * ("270.25" days are 2162 hours): refused here as the catalogue would refuse it. */
+      if (round (hours) > MC_CATALOGUE_MAX_TIME_AMOUNT)
+        {
+          g_autofree char *shown = g_strdup_printf ("%g", days);
+
+          g_set_error (error, MC_CORE_ERROR, MC_CORE_ERROR_PARSE,
+                       _("%s: %s working days are more than %d working hours; give a whole number of days"),
+                       place, shown, MC_CATALOGUE_MAX_TIME_AMOUNT);
+          return FALSE;
+        }
       out->kind = MC_TIME_LIMIT_WORKING_HOURS;
       out->amount = (int) round (hours);
       return TRUE;

@@ -154,6 +154,8 @@ static const Broken broken[] = {
   { "portal-bad-time.json",            "result[2].ThoiHanGiaiQuyet: expected a number" },
   { "portal-negative-time.json",       "result[0].ThoiHanGiaiQuyet: -1 is not a possible number" },
   { "portal-odd-fraction.json",        "result[1].ThoiHanGiaiQuyet: 0.3 working days" },
+  /* Found by fuzzing: kept in hours, 270.25 days would exceed what the catalogue keeps. */
+  { "portal-long-fraction.json",       "result[1].ThoiHanGiaiQuyet: 270.25 working days are more than 1000 working hours" },
   { "portal-duplicate.json",           "result[2].MaTTHC: duplicate procedure code" },
   { "portal-bad-code.json",            "result[1].MaTTHC: malformed national procedure code “TTHC-1”" },
   { "portal-negative-fee.json",        "result[1].LePhi[0].Gia: must not be negative" },
