@@ -23,21 +23,6 @@
 #include "mc-i18n.h"
 #include "mc-register.h"
 
-/* The last move of @history into @status, or NULL (borrowed). */
-static const McDossierEvent *
-last_move_to (GPtrArray *history,
-              McStatus   status)
-{
-  for (guint i = history->len; i > 0; i--)
-    {
-      const McDossierEvent *event = g_ptr_array_index (history, i - 1);
-
-      if (event->to_status == status && event->from_status != 0)
-        return event;
-    }
-  return NULL;
-}
-
 static gboolean
 is_blank (const char *text)
 {
@@ -47,65 +32,6 @@ is_blank (const char *text)
     if (!g_ascii_isspace (*text))
       return FALSE;
   return TRUE;
-}
-
-/* Splits a supplement request's note into what to add and the reason after "Lý do:". */
-static void
-split_supplement_note (const char  *note,
-                       char       **items_text,
-                       char       **reason)
-{
-  static const char * const markers[] = { "Lý do:", "lý do:", "LÝ DO:", "Ly do:", "ly do:" };
-  const char *found = NULL;
-  gsize marker_len = 0;
-
-  *items_text = NULL;
-  *reason = NULL;
-  if (note == NULL)
-    return;
-  for (gsize i = 0; i < G_N_ELEMENTS (markers); i++)
-    {
-      const char *p = strstr (note, markers[i]);
-
-      if (p != NULL && (found == NULL || p < found))
-        {
-          found = p;
-          marker_len = strlen (markers[i]);
-        }
-    }
-  if (found == NULL)
-    {
-      *items_text = g_strdup (note);
-      return;
-    }
-  *items_text = g_strndup (note, (gsize) (found - note));
-  *reason = g_strstrip (g_strdup (found + marker_len));
-  if (**reason == '\0')
-    g_clear_pointer (reason, g_free);
-}
-
-/* Items of a note: one a line or separated by ";", without list bullets. */
-static void
-add_items_from_text (McSupplementRequest *request,
-                     const char          *text)
-{
-  g_auto(GStrv) parts = g_strsplit_set (text != NULL ? text : "", ";\n", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      char *item = g_strstrip (parts[i]);
-
-      gsize len;
-
-      while (*item == '-' || *item == '+' || *item == '*' || g_ascii_isspace (*item))
-        item++;
-      /* "…; Tờ khai CT01. Lý do: …": the full stop belongs to the sentence, not the item. */
-      len = strlen (item);
-      while (len > 0 && (item[len - 1] == '.' || g_ascii_isspace (item[len - 1])))
-        item[--len] = '\0';
-      if (*item != '\0')
-        g_ptr_array_add (request->items, mc_supplement_item_new (item, MC_DOCUMENT_ORIGINAL, FALSE, 0));
-    }
 }
 
 /* --item "NAME[|FORM[|COPIES]]", FORM one of original, certified-copy, copy, original-or-copy. */
@@ -164,7 +90,7 @@ supplement_form (const McDossier         *dossier,
                  const FormOptions       *options,
                  McSupplementRequest    **out)
 {
-  const McDossierEvent *event = last_move_to (history, MC_STATUS_WAITING_SUPPLEMENT);
+  const McDossierEvent *event = mc_form_history_last_move_to (history, MC_STATUS_WAITING_SUPPLEMENT);
   g_autoptr(McSupplementRequest) request = NULL;
   g_autofree char *items_text = NULL;
   g_autofree char *note_reason = NULL;
@@ -176,7 +102,7 @@ supplement_form (const McDossier         *dossier,
       return NULL;
     }
   request = mc_supplement_request_new ();
-  split_supplement_note (event->note, &items_text, &note_reason);
+  mc_supplement_note_split (event->note, &items_text, &note_reason);
   if (options->items != NULL && options->items[0] != NULL)
     {
       for (guint i = 0; options->items[i] != NULL; i++)
@@ -184,7 +110,7 @@ supplement_form (const McDossier         *dossier,
           return NULL;
     }
   else
-    add_items_from_text (request, items_text);
+    mc_supplement_request_add_items (request, items_text);
   if (request->items->len == 0)
     {
       mc_cli_print_error (_("The supplement request of dossier %s names nothing to add: give --item"),
@@ -206,7 +132,7 @@ refusal_form (const McDossier        *dossier,
               const FormOptions      *options,
               McRefusal             **out)
 {
-  const McDossierEvent *event = last_move_to (history, MC_STATUS_REFUSED);
+  const McDossierEvent *event = mc_form_history_last_move_to (history, MC_STATUS_REFUSED);
   g_autoptr(McRefusal) refusal = NULL;
 
   if (event == NULL)
@@ -287,7 +213,7 @@ stop_form (const McDossier        *dossier,
            const FormOptions      *options,
            McStopNotice          **out)
 {
-  const McDossierEvent *event = last_move_to (history, MC_STATUS_STOPPED);
+  const McDossierEvent *event = mc_form_history_last_move_to (history, MC_STATUS_STOPPED);
   g_autoptr(McStopNotice) notice = NULL;
 
   if (event == NULL)

@@ -68,10 +68,10 @@ mc_supplement_note_compose (const char * const *items,
   return g_string_free (note, FALSE);
 }
 
-static void
-split_supplement_note (const char  *note,
-                       char       **items_text,
-                       char       **reason)
+void
+mc_supplement_note_split (const char  *note,
+                          char       **items_text,
+                          char       **reason)
 {
   const char *found = NULL;
   gsize marker_len = 0;
@@ -103,9 +103,9 @@ split_supplement_note (const char  *note,
 
 /* Items of a note: one a line or separated by ";", without list bullets or the full stop
  * that ends the sentence before "Lý do:". */
-static void
-add_items_from_text (McSupplementRequest *request,
-                     const char          *text)
+void
+mc_supplement_request_add_items (McSupplementRequest *request,
+                                 const char          *text)
 {
   g_auto(GStrv) parts = g_strsplit_set (text != NULL ? text : "", ";\n", -1);
 
@@ -134,8 +134,8 @@ mc_supplement_request_from_event (const McDossierEvent *event)
   g_return_val_if_fail (event != NULL, NULL);
 
   request = mc_supplement_request_new ();
-  split_supplement_note (event->note, &items_text, &reason);
-  add_items_from_text (request, items_text);
+  mc_supplement_note_split (event->note, &items_text, &reason);
+  mc_supplement_request_add_items (request, items_text);
   if (request->items->len == 0)
     return NULL;
   request->reason = g_steal_pointer (&reason);

@@ -22,6 +22,15 @@ const McDossierEvent *mc_form_history_last_move_to     (GPtrArray              *
  * there is one. Empty items are left out; NULL when none is left. */
 char                 *mc_supplement_note_compose       (const char * const     *items,
                                                         const char             *reason);
+/* The note of a supplement request split into what to add (the text before "Lý do:") and the
+ * reason after it (NULL when there is none). */
+void                  mc_supplement_note_split         (const char             *note,
+                                                        char                  **items_text,
+                                                        char                  **reason);
+/* Adds the items of @text to @request: one a line or separated by ";", without list bullets
+ * or the full stop that ends the sentence before "Lý do:". */
+void                  mc_supplement_request_add_items  (McSupplementRequest    *request,
+                                                        const char             *text);
 /* Form 02 from the audit entry of the move to "waiting for supplement": its items and reason
  * from the note, its time, and its author as the officer to call. NULL when the note names
  * nothing to add. */
